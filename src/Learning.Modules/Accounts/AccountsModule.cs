@@ -1,0 +1,99 @@
+using System.Threading.RateLimiting;
+using Learning.Modules.Core;
+using Learning.Modules.Core.Localization;
+using Learning.Modules.Core.Navigation;
+using Learning.Modules.Core.PersonalData;
+using Learning.Modules.Core.Tenancy;
+using Learning.Modules.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.Modules.Accounts;
+
+/// <summary>Registration, sign-in, lockout, password reset, profile, personal data, users and roles.</summary>
+public sealed class AccountsModule : ILearningModule
+{
+    /// <summary>Rate limit of the posts an attacker would repeat: login, registration, password reset.</summary>
+    public const string AccountPostsLimit = "account-posts";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentity<LearningUser, IdentityRole>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = true;
+                o.User.RequireUniqueEmail = true;
+                // Length rather than composition rules (NIST SP 800-63B).
+                o.Password.RequiredLength = 10;
+                o.Password.RequiredUniqueChars = 4;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<LearningDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<LearningClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = ".Learning.Session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            o.CookieManager = new TenantCookieManager();
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = c => RedirectTo(c, "account/login");
+            o.Events.OnRedirectToAccessDenied = c => RedirectTo(c, "account/access-denied");
+            o.Events.OnValidatePrincipal = async c =>
+            {
+                // A session belongs to the tenant that issued it, whatever cookie reaches another tenant.
+                var tenant = c.HttpContext.RequestServices.GetRequiredService<TenantContext>().Tenant;
+                if (c.Principal?.FindFirst(LearningClaimsPrincipalFactory.TenantClaim)?.Value != tenant.Name)
+                {
+                    c.RejectPrincipal();
+                    return;
+                }
+
+                await SecurityStampValidator.ValidatePrincipalAsync(c);
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.AdministratorPolicy, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Roles.EditorPolicy, p => p.RequireRole(Roles.Administrator, Roles.Editor));
+
+        var postsPerMinute = configuration.GetValue($"{LearningOptions.Section}:AccountPostsPerMinute", new LearningOptions().AccountPostsPerMinute);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AccountPostsLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    $"{context.RequestServices.GetRequiredService<TenantContext>().Tenant.Name}|{context.Connection.RemoteIpAddress}",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = postsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("reads"));
+        });
+
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<IPersonalDataProvider, AccountPersonalData>();
+        services.AddSingleton<ITenantSetupStep, AccountsSetupStep>();
+        services.AddSingleton(new NavigationItem("Users", "admin/users", 100, typeof(AccountsStrings), Roles.AdministratorPolicy));
+    }
+
+    private static Task RedirectTo(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, string page)
+    {
+        var request = context.Request;
+        var returnUrl = request.PathBase + request.Path + request.QueryString;
+        context.Response.Redirect($"{CultureLinks.Path(request, Cultures.Current, page)}?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+using Learning.Modules.Core;
+using Learning.Modules.Core.Localization;
+using Learning.Modules.Core.Tenancy;
+using Learning.Modules.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Modules.Accounts.Pages;
+
+[AllowAnonymous]
+[EnableRateLimiting(AccountsModule.AccountPostsLimit)]
+public sealed class RegisterModel(
+    UserManager<LearningUser> users,
+    AccountEmails emails,
+    LearningDbContext db,
+    TenantContext tenantContext,
+    TimeProvider clock,
+    IStringLocalizer<AccountsStrings> S) : PageModel
+{
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    public IReadOnlyList<string> TenantCultures => tenantContext.Tenant.Cultures;
+
+    public void OnGet() => Input.PreferredCulture = Cultures.Current;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!Input.AcceptPrivacyNotice)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.AcceptPrivacyNotice)}", S["Please accept the privacy notice to create an account."]);
+        }
+
+        if (!tenantContext.Tenant.Supports(Input.PreferredCulture))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.PreferredCulture)}", S["Choose one of the languages offered."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var existing = await users.FindByEmailAsync(Input.Email);
+        if (existing is not null)
+        {
+            // Same answer as a new registration, so the form does not reveal who has an account.
+            emails.QueueAlreadyRegistered(existing, CultureLinks.Absolute(Request, CultureLinks.Path(Request, existing.PreferredCulture, "account/forgot-password")));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return Redirect(CultureLinks.Path(Request, Cultures.Current, "account/registered"));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = new LearningUser
+        {
+            UserName = Input.Email,
+            Email = Input.Email,
+            DisplayName = Input.DisplayName.Trim(),
+            Organisation = Input.Organisation?.Trim(),
+            Country = Input.Country?.Trim(),
+            Profession = Input.Profession?.Trim(),
+            PreferredCulture = Input.PreferredCulture,
+            PrivacyAcceptedUtc = now,
+            CreatedUtc = now,
+        };
+        var created = await users.CreateAsync(user, Input.Password);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error.Description);
+            }
+
+            return Page();
+        }
+
+        await users.AddToRoleAsync(user, Roles.Learner);
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        emails.QueueConfirmation(user, AccountLinks.WithToken(Request, user.PreferredCulture, "account/confirm", user.Id, token));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return Redirect(CultureLinks.Path(Request, Cultures.Current, "account/registered"));
+    }
+}
+
+public sealed class RegisterInput
+{
+    [Required(ErrorMessage = "This field is required.")]
+    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [StringLength(256, ErrorMessage = "This is too long: {1} characters at most.")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "This field is required.")]
+    [StringLength(200, ErrorMessage = "This is too long: {1} characters at most.")]
+    [DataType(DataType.Password)]
+    public string Password { get; set; } = "";
+
+    [Required(ErrorMessage = "This field is required.")]
+    [StringLength(100, ErrorMessage = "This is too long: {1} characters at most.")]
+    public string DisplayName { get; set; } = "";
+
+    [StringLength(200, ErrorMessage = "This is too long: {1} characters at most.")]
+    public string? Organisation { get; set; }
+
+    [StringLength(100, ErrorMessage = "This is too long: {1} characters at most.")]
+    public string? Country { get; set; }
+
+    [StringLength(100, ErrorMessage = "This is too long: {1} characters at most.")]
+    public string? Profession { get; set; }
+
+    [Required(ErrorMessage = "This field is required.")]
+    public string PreferredCulture { get; set; } = Cultures.Default;
+
+    public bool AcceptPrivacyNotice { get; set; }
+}

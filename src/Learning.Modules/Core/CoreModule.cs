@@ -1,0 +1,94 @@
+using System.Globalization;
+using Learning.Modules.Core.Email;
+using Learning.Modules.Core.Localization;
+using Learning.Modules.Core.Navigation;
+using Learning.Modules.Core.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Learning.Modules.Core;
+
+/// <summary>What every module stands on: tenants, cultures, pages, security, e-mail, jobs.</summary>
+public sealed class CoreModule : ILearningModule
+{
+    public const string InstallationAdministratorPolicy = "InstallationAdministrator";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<LearningOptions>(configuration.GetSection(LearningOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DataPaths>();
+
+        // Tenants
+        services.AddSingleton<TenantRegistry>();
+        services.AddScoped<TenantContext>();
+        services.AddSingleton<TenantSetup>();
+        services.AddHttpContextAccessor();
+
+        // Cultures: the first path segment, with six resource sets per module.
+        services.AddLocalization();
+        services.Configure<RouteOptions>(o => o.ConstraintMap[CultureRouteConstraint.Name] = typeof(CultureRouteConstraint));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Cultures.All.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new(Cultures.Default);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders = [new TenantRequestCultureProvider()];
+        });
+
+        // Pages live in module folders and declare absolute routes, so pages are looked for everywhere.
+        services.AddRazorPages(o => o.RootDirectory = "/")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(CoreStrings)));
+
+        // Deny by default: a page is public only when it says [AllowAnonymous].
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(InstallationAdministratorPolicy, p => p
+                .RequireRole("Administrator")
+                .RequireAssertion(c => c.Resource is HttpContext http && http.RequestServices.GetRequiredService<TenantContext>().Tenant.IsDefault));
+
+        // Keys are kept with the installation's data, so cookies survive a restart.
+        services.AddDataProtection().SetApplicationName("Learning");
+        services.AddOptions<KeyManagementOptions>().Configure<DataPaths, ILoggerFactory>((o, paths, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.DataProtectionKeys), logs));
+
+        // E-mail leaves through the outbox, sent by a Quartz job.
+        services.AddScoped<EmailOutbox>();
+        services.AddSingleton<EmailSender>();
+        var sendInterval = configuration.GetValue($"{LearningOptions.Section}:Email:SendIntervalSeconds", new EmailSettings().SendIntervalSeconds);
+        services.AddQuartz(q =>
+        {
+            var job = new JobKey(nameof(SendOutboxJob));
+            q.AddJob<SendOutboxJob>(j => j.WithIdentity(job));
+            q.AddTrigger(t => t.ForJob(job).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(sendInterval)).RepeatForever()));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+
+        services.AddHealthChecks();
+        services.AddSingleton(new NavigationItem("Home", "", 0, typeof(CoreStrings)));
+        services.AddSingleton(new NavigationItem("Toolbox", "toolbox", 10, typeof(CoreStrings)));
+        services.AddSingleton(new NavigationItem("Tutorials", "tutorials", 20, typeof(CoreStrings)));
+        services.AddSingleton(new NavigationItem("MOOC", "mooc", 30, typeof(CoreStrings)));
+        services.AddSingleton(new NavigationItem("Tenants", "admin/tenants", 110, typeof(CoreStrings), InstallationAdministratorPolicy));
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        // The bare address sends a person to their best culture.
+        endpoints.MapGet("/", (HttpContext context) =>
+            Results.Redirect($"{context.Request.PathBase}/{Cultures.Current}/"))
+            .AllowAnonymous();
+    }
+}

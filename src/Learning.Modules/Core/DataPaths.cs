@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Modules.Core;
+
+/// <summary>Where the installation's files live on disk, resolved once against the content root.</summary>
+public sealed class DataPaths(IOptions<LearningOptions> options, IHostEnvironment environment)
+{
+    public string Root { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.DataPath));
+
+    public string TenantRegistry => Path.Combine(Root, "tenants.json");
+
+    public string TenantFolder(string tenantName) => Path.Combine(Root, "Sites", tenantName);
+
+    public string MailPickup => Path.Combine(Root, options.Value.Email.PickupFolder);
+
+    public string DataProtectionKeys => Path.Combine(Root, "keys");
+}

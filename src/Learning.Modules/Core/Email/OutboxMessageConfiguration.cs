@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Learning.Modules.Core.Email;
+
+public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> message)
+    {
+        message.ToTable("OutboxMessages");
+        message.Property(m => m.To).HasMaxLength(256);
+        message.Property(m => m.Subject).HasMaxLength(300);
+        message.HasIndex(m => m.SentUtc);
+    }
+}

@@ -1,0 +1,56 @@
+using Learning.Modules.Core.Tenancy;
+using Learning.Modules.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Learning.Modules.Core.Email;
+
+/// <summary>Sends every tenant's pending e-mails. A message that fails is tried again at the next run,
+/// up to <see cref="MaxAttempts"/> times, and keeps its last error for the administrators.</summary>
+[DisallowConcurrentExecution]
+public sealed class SendOutboxJob(TenantRegistry registry, IServiceScopeFactory scopes, EmailSender sender, TimeProvider clock, ILogger<SendOutboxJob> logger) : IJob
+{
+    public const int MaxAttempts = 5;
+    private const int BatchSize = 50;
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        foreach (var tenant in registry.All.Where(t => t.State == TenantState.Running))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Tenant = tenant;
+            var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+            await SendPendingAsync(db, cancellationToken);
+        }
+    }
+
+    private async Task SendPendingAsync(LearningDbContext db, CancellationToken cancellationToken)
+    {
+        var pending = await db.OutboxMessages
+            .Where(m => m.SentUtc == null && m.Attempts < MaxAttempts)
+            .OrderBy(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+
+        foreach (var message in pending)
+        {
+            message.Attempts++;
+            try
+            {
+                await sender.SendAsync(message, cancellationToken);
+                message.SentUtc = clock.GetUtcNow().UtcDateTime;
+                message.LastError = null;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "E-mail {Id} could not be sent (attempt {Attempt}).", message.Id, message.Attempts);
+                message.LastError = exception.Message;
+            }
+
+            // Saved per message, so that a crash never sends the same e-mail twice.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+namespace Learning.Modules.Core;
+
+/// <summary>Installation-wide settings, bound from the "Learning" configuration section.</summary>
+public sealed class LearningOptions
+{
+    public const string Section = "Learning";
+
+    /// <summary>Where the installation keeps its data: tenant registry, databases, media, mail pickup folder.
+    /// Relative paths are resolved against the content root.</summary>
+    public string DataPath { get; set; } = "App_Data";
+
+    /// <summary>The database of the default tenant, used when the installation is first set up.</summary>
+    public DatabaseSettings Database { get; set; } = new();
+
+    /// <summary>E-mail of the default tenant's first administrator.</summary>
+    public string AdminEmail { get; set; } = "admin@example.org";
+
+    public EmailSettings Email { get; set; } = new();
+
+    /// <summary>Login, registration and password-reset posts allowed per client and minute.</summary>
+    public int AccountPostsPerMinute { get; set; } = 10;
+}
+
+public sealed class DatabaseSettings
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>PostgreSQL connection string; SQLite databases live under the data path.</summary>
+    public string? ConnectionString { get; set; }
+}
+
+public sealed class EmailSettings
+{
+    public string From { get; set; } = "no-reply@example.org";
+
+    /// <summary>SMTP server; when empty, messages are written as .eml files into the pickup folder.</summary>
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 587;
+    public bool SmtpEnableSsl { get; set; } = true;
+    public string? SmtpUser { get; set; }
+    public string? SmtpPassword { get; set; }
+
+    /// <summary>Pickup folder, relative to the data path, used when no SMTP server is configured.</summary>
+    public string PickupFolder { get; set; } = "mail-pickup";
+
+    /// <summary>How often the outbox is sent, in seconds.</summary>
+    public int SendIntervalSeconds { get; set; } = 10;
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

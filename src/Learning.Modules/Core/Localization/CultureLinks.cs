@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Learning.Modules.Core.Localization;
+
+/// <summary>Addresses of the current page in other cultures, for the picker and hreflang alternates.</summary>
+public static class CultureLinks
+{
+    /// <summary>The current path with its culture segment replaced (or the home page of
+    /// <paramref name="culture"/> when the page has no culture segment), keeping the query.</summary>
+    public static string SamePageIn(HttpRequest request, string culture)
+    {
+        var path = request.Path.Value ?? "/";
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var localizedPath = segments.Length > 0 && Cultures.IsSupported(segments[0])
+            ? "/" + string.Join('/', segments.Skip(1).Prepend(culture))
+            : "/" + culture;
+        return request.PathBase + localizedPath + (segments.Length > 0 && Cultures.IsSupported(segments[0]) ? request.QueryString.Value : "");
+    }
+
+    /// <summary>An absolute path under the tenant for a culture: <c>Path("fr", "account/login")</c>.</summary>
+    public static string Path(HttpRequest request, string culture, string relative) =>
+        $"{request.PathBase}/{culture}/{relative.TrimStart('/')}";
+
+    public static string Absolute(HttpRequest request, string localPath) => $"{request.Scheme}://{request.Host}{localPath}";
+}

@@ -1,0 +1,64 @@
+using Learning.Modules.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Modules.Core.Tenancy.Pages;
+
+/// <summary>Disables, enables or deletes a tenant. The default tenant, which holds this page, stays.</summary>
+[Authorize(Policy = CoreModule.InstallationAdministratorPolicy)]
+public sealed class TenantSettingsModel(TenantRegistry registry, TenantDatabases databases, IStringLocalizer<CoreStrings> S) : PageModel
+{
+    public Tenant Tenant { get; private set; } = null!;
+
+    [BindProperty]
+    public string? ConfirmName { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public IActionResult OnGet(string name) => Load(name) ? Page() : NotFound();
+
+    public IActionResult OnPostDisable(string name) => SetState(name, TenantState.Disabled, S["The tenant is disabled."]);
+
+    public IActionResult OnPostEnable(string name) => SetState(name, TenantState.Running, S["The tenant is running."]);
+
+    public async Task<IActionResult> OnPostDeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        if (!Load(name) || Tenant.IsDefault)
+        {
+            return NotFound();
+        }
+
+        if (ConfirmName != Tenant.Name)
+        {
+            ModelState.AddModelError(nameof(ConfirmName), S["Type the identifier of the tenant to confirm."]);
+            return Page();
+        }
+
+        // First stop serving it, then remove its data.
+        registry.Remove(Tenant.Name);
+        await databases.DeleteAsync(Tenant, cancellationToken);
+        Message = S["The tenant {0} and all its data are deleted.", Tenant.DisplayName];
+        return Redirect($"{Request.PathBase}/{Cultures.Current}/admin/tenants");
+    }
+
+    private IActionResult SetState(string name, TenantState state, string message)
+    {
+        if (!Load(name) || Tenant.IsDefault)
+        {
+            return NotFound();
+        }
+
+        registry.Save(Tenant with { State = state });
+        Message = message;
+        return Redirect($"{Request.PathBase}{Request.Path}");
+    }
+
+    private bool Load(string name)
+    {
+        Tenant = registry.Find(name)!;
+        return Tenant is not null;
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Modules.Core.Tenancy;
+
+/// <summary>Sets tenants up by running the recipe steps the modules registered, and upgrades them at start-up.</summary>
+public sealed class TenantSetup(
+    TenantRegistry registry,
+    IServiceScopeFactory scopes,
+    IEnumerable<ITenantSetupStep> steps,
+    IOptions<LearningOptions> options,
+    TimeProvider clock,
+    ILogger<TenantSetup> logger)
+{
+    /// <summary>Runs every step for a new tenant and records it in the registry.
+    /// Returns the one-time password of its administrator.</summary>
+    public async Task<string?> SetUpAsync(Tenant tenant, string administratorEmail, CancellationToken cancellationToken = default)
+    {
+        var context = await RunStepsAsync(tenant, administratorEmail, steps, cancellationToken);
+        registry.Save(tenant);
+        logger.LogInformation("Tenant {Tenant} is set up.", tenant.Name);
+        return context.AdministratorPassword;
+    }
+
+    /// <summary>At start-up: creates and sets up the default tenant on a fresh installation,
+    /// and brings every other tenant's schema up to date.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (registry.Default is null)
+        {
+            var database = options.Value.Database;
+            var tenant = new Tenant
+            {
+                Name = Tenant.DefaultName,
+                DisplayName = "RéSolution",
+                DatabaseProvider = database.Provider,
+                ConnectionString = database.ConnectionString,
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            var password = await SetUpAsync(tenant, options.Value.AdminEmail, cancellationToken);
+            if (password is not null)
+            {
+                // Printed once, on the console of the person installing; never stored in clear.
+                Console.WriteLine($"""
+
+                    The site is set up. Administrator: {options.Value.AdminEmail}
+                    One-time password: {password}
+                    Log in and change it under "My account".
+
+                    """);
+            }
+        }
+
+        foreach (var tenant in registry.All.Where(t => t.State == TenantState.Running))
+        {
+            await RunStepsAsync(tenant, null, steps.Where(s => s.RunsAtEveryStart), cancellationToken);
+        }
+    }
+
+    private async Task<TenantSetupContext> RunStepsAsync(Tenant tenant, string? administratorEmail, IEnumerable<ITenantSetupStep> selected, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Tenant = tenant;
+        var context = new TenantSetupContext(tenant, scope.ServiceProvider, administratorEmail);
+        foreach (var step in selected.OrderBy(s => s.Order))
+        {
+            await step.RunAsync(context, cancellationToken);
+        }
+
+        return context;
+    }
+}

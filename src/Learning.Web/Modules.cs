@@ -1,0 +1,16 @@
+using Learning.Modules.Accounts;
+using Learning.Modules.Core;
+using Learning.Modules.Data;
+
+namespace Learning.Web;
+
+/// <summary>The platform's modules, in the order they register. Removing a line removes the feature.</summary>
+public static class Modules
+{
+    public static readonly IReadOnlyList<ILearningModule> All =
+    [
+        new CoreModule(),
+        new DataModule(),
+        new AccountsModule(),
+    ];
+}

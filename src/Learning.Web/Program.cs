@@ -1,0 +1,38 @@
+using Learning.Modules.Core;
+using Learning.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Every feature is a module; Modules.cs lists them.
+builder.AddLearningModules(Modules.All);
+
+var app = builder.Build();
+
+// A fresh installation sets up its default tenant (and prints a one-time administrator password);
+// every start brings each tenant's database up to date.
+await app.SetUpTenantsAsync();
+
+// Errors are shown as localized pages; unexpected ones never show their details.
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error/500");
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+
+// Tenant (host name or first path segment), static files, the signed-in person, then the culture.
+app.UseTenantsAndCultures();
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+// Razor Pages of every module (each declares its own route), module endpoints, /health.
+app.MapLearningModules(Modules.All);
+
+app.Run();
+
+// The integration tests start the application through WebApplicationFactory<Program>.
+public partial class Program;
