@@ -11,10 +11,13 @@ public static class CultureLinks
     {
         var path = request.Path.Value ?? "/";
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var localizedPath = segments.Length > 0 && Cultures.IsSupported(segments[0])
-            ? "/" + string.Join('/', segments.Skip(1).Prepend(culture))
-            : "/" + culture;
-        return request.PathBase + localizedPath + (segments.Length > 0 && Cultures.IsSupported(segments[0]) ? request.QueryString.Value : "");
+        if (segments.Length == 0 || !Cultures.IsSupported(segments[0]))
+        {
+            return $"{request.PathBase}/{culture}/";
+        }
+
+        var rest = string.Join('/', segments.Skip(1));
+        return $"{request.PathBase}/{culture}/{rest}{request.QueryString}";
     }
 
     /// <summary>An absolute path under the tenant for a culture: <c>Path("fr", "account/login")</c>.</summary>

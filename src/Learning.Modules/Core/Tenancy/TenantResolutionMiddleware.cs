@@ -4,8 +4,8 @@ namespace Learning.Modules.Core.Tenancy;
 
 /// <summary>
 /// Finds the request's tenant from its host name or first path segment, moves a matched prefix
-/// into PathBase (so every link the tenant's pages build keeps it), and answers 404/503 for
-/// unknown or disabled tenants.
+/// into PathBase (so every link the tenant's pages build keeps it), and answers 404 for unknown
+/// tenants and 503 for disabled ones.
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantRegistry registry)
 {
@@ -34,15 +34,15 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantRegis
             context.Features.Set(resolved);
         }
 
+        tenantContext.Tenant = resolved.Tenant;
         if (resolved.Tenant.State == TenantState.Disabled)
         {
+            // Whatever was asked, a disabled tenant shows only the localized "unavailable" page.
+            context.Request.Path = "/error/503";
+            context.Request.Method = HttpMethods.Get;
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync("This site is disabled.");
-            return;
         }
 
-        tenantContext.Tenant = resolved.Tenant;
         await next(context);
     }
 }

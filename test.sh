@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine (the README's second command):
+#   installs what the tests need when it is missing (Debian's chromium, postgresql, poppler-utils),
+#   starts a throwaway PostgreSQL server on 127.0.0.1 for the run, and runs `dotnet test`.
+# Extra arguments go to `dotnet test` (for example: ./test.sh --filter Culture).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# A throwaway PostgreSQL server, as the current user (or as 'postgres' when run as root: it refuses root).
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_dir=$(mktemp -d /tmp/learning-pg.XXXXXX)
+pg_port=${LEARNING_PG_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+if [ "$(id -u)" = 0 ]; then
+  chown postgres:postgres "$pg_dir"
+  pg() { runuser -u postgres -- "$@"; }
+else
+  pg() { "$@"; }
+fi
+pg "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U learning >/dev/null
+pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off" -l "$pg_dir/log" -w start >/dev/null
+stop_pg() { pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+trap stop_pg EXIT
+export LEARNING_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=learning;Database=postgres"
+echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+
+dotnet test Learning.sln --logger "console;verbosity=normal" "$@"

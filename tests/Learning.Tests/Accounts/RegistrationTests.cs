@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Net;
+using Learning.Modules.Accounts;
+using Learning.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Tests.Accounts;
+
+public sealed class RegistrationTests
+{
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_person_registers_confirms_from_the_email_in_their_language_logs_in_and_out(Db db)
+    {
+        await using var app = new LearningApp(db);
+        var client = app.CreateClient();
+
+        using var registered = await Register(client, "ana@example.org", preferredCulture: "es");
+        Assert.Equal("/en/account/registered", registered.Headers.Location?.OriginalString);
+
+        using (var beforeConfirmation = await client.LogInAsync("ana@example.org"))
+        {
+            var page = await Browser.ParseAsync(beforeConfirmation);
+            Assert.Contains("confirm your e-mail address", page.Text(".validation-summary-errors"), StringComparison.OrdinalIgnoreCase);
+        }
+
+        var mail = await app.Mail.WaitForAsync("ana@example.org");
+        Assert.StartsWith(InCulture(app, "es", "Confirm your e-mail address"), mail.Subject);
+        var confirmation = await client.GetPageAsync(new Uri(mail.Link("/account/confirm")).PathAndQuery);
+        Assert.Equal("es", confirmation.DocumentElement.GetAttribute("lang"));
+        Assert.NotNull(confirmation.QuerySelector(".alert--success"));
+
+        using var loggedIn = await client.LogInAsync("ana@example.org");
+        Assert.Equal("/es/", loggedIn.Headers.Location?.OriginalString);
+        var home = await client.GetPageAsync("/es/");
+        Assert.NotNull(home.QuerySelector("form[action='/es/account/logout']"));
+
+        using var loggedOut = await client.SubmitAsync(home, "form[action='/es/account/logout']");
+        Assert.Equal(HttpStatusCode.Redirect, loggedOut.StatusCode);
+        using var account = await client.GetAsync("/es/account");
+        Assert.StartsWith("/es/account/login", account.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Registering_an_address_that_has_an_account_answers_the_same_and_tells_its_owner(Db db)
+    {
+        await using var app = new LearningApp(db);
+        await app.CreateUserAsync("owner@example.org");
+        var client = app.CreateClient();
+
+        using var response = await Register(client, "owner@example.org");
+
+        Assert.Equal("/en/account/registered", response.Headers.Location?.OriginalString);
+        var mail = await app.Mail.WaitForAsync("owner@example.org");
+        Assert.StartsWith("You already have an account", mail.Subject);
+        Assert.Contains("/account/forgot-password", mail.Text);
+    }
+
+    [Fact]
+    public async Task Registration_without_accepting_the_privacy_notice_is_refused_and_creates_nothing()
+    {
+        await using var app = new LearningApp();
+        var client = app.CreateClient();
+
+        using var response = await Register(client, "late@example.org", acceptPrivacy: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Browser.ParseAsync(response);
+        Assert.Contains("privacy notice", page.Text("[data-valmsg-for='Input.AcceptPrivacyNotice']"));
+        Assert.Null(await app.WithTenantAsync(sp => sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<LearningUser>>().FindByEmailAsync("late@example.org")));
+    }
+
+    [Fact]
+    public async Task A_short_password_is_refused_with_its_rule_in_the_readers_language()
+    {
+        await using var app = new LearningApp();
+        var client = app.CreateClient();
+        var page = await client.GetPageAsync("/fr/account/register");
+
+        using var response = await client.SubmitAsync(page, "main form",
+            ("Input.Email", "short@example.org"), ("Input.Password", "abc"), ("Input.DisplayName", "Short"), ("Input.AcceptPrivacyNotice", "true"));
+
+        var result = await Browser.ParseAsync(response);
+        Assert.Contains(InCulture(app, "fr", "The password must be at least {0} characters long.", 10), result.Text(".validation-summary-errors"));
+    }
+
+    [Fact]
+    public async Task A_tampered_confirmation_link_confirms_nothing()
+    {
+        await using var app = new LearningApp();
+        var client = app.CreateClient();
+        using var _ = await Register(client, "eve@example.org");
+        var link = new Uri((await app.Mail.WaitForAsync("eve@example.org")).Link("/account/confirm")).PathAndQuery;
+
+        var page = await client.GetPageAsync(link[..^4] + "AAAA");
+
+        Assert.NotNull(page.QuerySelector(".alert--error"));
+        using var login = await client.LogInAsync("eve@example.org");
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
+    internal static async Task<HttpResponseMessage> Register(HttpClient client, string email, string preferredCulture = "en", bool acceptPrivacy = true)
+    {
+        var page = await client.GetPageAsync("/en/account/register");
+        return await client.SubmitAsync(page, "main form",
+            ("Input.Email", email),
+            ("Input.Password", LearningApp.Password),
+            ("Input.DisplayName", "Ana Martín"),
+            ("Input.Organisation", "Mission locale de Saint-Gilles"),
+            ("Input.Country", "Belgium"),
+            ("Input.Profession", "Job counsellor"),
+            ("Input.PreferredCulture", preferredCulture),
+            ("Input.AcceptPrivacyNotice", acceptPrivacy ? "true" : "false"));
+    }
+
+    internal static string InCulture(LearningApp app, string culture, string key, params object[] arguments)
+    {
+        var strings = app.Services.GetRequiredService<IStringLocalizer<AccountsStrings>>();
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        try
+        {
+            return strings[key, arguments];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}

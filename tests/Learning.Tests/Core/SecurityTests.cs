@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json;
+using Learning.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.Tests.Core;
+
+public sealed class SecurityTests
+{
+    [Fact]
+    public async Task Pages_forbid_inline_script_framing_sniffing_and_leaking_referrers()
+    {
+        await using var app = new LearningApp();
+
+        using var response = await app.CreateClient().GetAsync("/en/account/login");
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>", html);
+    }
+
+    [Fact]
+    public async Task The_session_cookie_cannot_be_read_by_script_nor_sent_from_other_sites()
+    {
+        await using var app = new LearningApp();
+        await app.CreateUserAsync("learner@example.org");
+
+        using var response = await app.CreateClient().LogInAsync("learner@example.org");
+
+        var session = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".Learning.Session="));
+        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Health_reports_the_tenant_registry_and_each_database()
+    {
+        await using var app = new LearningApp();
+
+        using var response = await app.CreateClient().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("ok", json.RootElement.GetProperty("checks").GetProperty("tenant-databases").GetProperty("data").GetProperty("default").GetString());
+    }
+
+    [Fact]
+    public async Task A_fresh_installation_sets_up_the_default_tenant_with_its_roles_and_one_administrator()
+    {
+        await using var app = new LearningApp();
+
+        var (roles, admins) = await app.WithTenantAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Learning.Modules.Data.LearningDbContext>();
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Learning.Modules.Accounts.LearningUser>>();
+            return (db.Roles.Select(r => r.Name).OrderBy(n => n).ToList(), await users.GetUsersInRoleAsync("Administrator"));
+        });
+
+        Assert.Equal(["Administrator", "Editor", "Learner"], roles);
+        Assert.Equal(LearningApp.AdminEmail, Assert.Single(admins).Email);
+        Assert.True(File.Exists(Path.Combine(app.DataPath, "tenants.json")));
+        Assert.True(File.Exists(Path.Combine(app.DataPath, "Sites", "default", "learning.db")));
+    }
+}

@@ -1,0 +1,19 @@
+namespace Learning.Tests.Infrastructure;
+
+/// <summary>The two databases every integration test runs on.</summary>
+public enum Db
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class Databases
+{
+    public static TheoryData<Db> Both => [Db.Sqlite, Db.Postgres];
+
+    /// <summary>The throwaway server the test command starts (./test.sh exports it).</summary>
+    public static string PostgresServer =>
+        Environment.GetEnvironmentVariable("LEARNING_TEST_POSTGRES")
+        ?? throw new InvalidOperationException(
+            "LEARNING_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts a PostgreSQL server for them.");
+}

@@ -1,0 +1,138 @@
+using Learning.Modules.Accounts;
+using Learning.Modules.Core.Tenancy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Learning.Tests.Infrastructure;
+
+/// <summary>
+/// One running application per test: its own data folder (tenant registry, SQLite files, mail
+/// pickup folder) or its own PostgreSQL databases, dropped when the test ends.
+/// </summary>
+public sealed class LearningApp : WebApplicationFactory<Program>
+{
+    public const string Password = "correct horse battery staple";
+    public const string AdminEmail = "admin@test.example";
+
+    private readonly Dictionary<string, string?> settings;
+
+    public LearningApp(Db database = Db.Sqlite, IDictionary<string, string?>? extraSettings = null)
+    {
+        Database = database;
+        DataPath = Path.Combine(Path.GetTempPath(), "learning-tests", Guid.NewGuid().ToString("n"));
+        PostgresPrefix = $"learning_test_{Guid.NewGuid():n}"[..30];
+        settings = new()
+        {
+            ["Learning:DataPath"] = DataPath,
+            ["Learning:AdminEmail"] = AdminEmail,
+            ["Learning:Email:SendIntervalSeconds"] = "1",
+            ["Learning:Database:Provider"] = database.ToString(),
+            ["Learning:Database:ConnectionString"] = database == Db.Postgres ? PostgresConnection("default") : null,
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        ClientOptions.AllowAutoRedirect = false;
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
+
+    public Db Database { get; }
+
+    public string DataPath { get; }
+
+    /// <summary>Every PostgreSQL database of this app starts with this prefix, so that all are dropped.</summary>
+    public string PostgresPrefix { get; }
+
+    public MailPickup Mail => new(Path.Combine(DataPath, "mail-pickup"));
+
+    public string PostgresConnection(string suffix) =>
+        new NpgsqlConnectionStringBuilder(Databases.PostgresServer) { Database = $"{PostgresPrefix}_{suffix}" }.ToString();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Creates a confirmed account on a tenant (the default one unless named), as if registered long ago.</summary>
+    public async Task<LearningUser> CreateUserAsync(string email, string? tenantName = null, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var registry = scope.ServiceProvider.GetRequiredService<TenantRegistry>();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Tenant = registry.Find(tenantName ?? Tenant.DefaultName)!;
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<LearningUser>>();
+        var user = new LearningUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = email.Split('@')[0],
+            PreferredCulture = "en",
+            PrivacyAcceptedUtc = DateTime.UtcNow,
+            CreatedUtc = DateTime.UtcNow,
+        };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        foreach (var role in roles.DefaultIfEmpty(Roles.Learner))
+        {
+            await users.AddToRoleAsync(user, role);
+        }
+
+        return user;
+    }
+
+    /// <summary>Runs code with services scoped to a tenant (the default one unless named).</summary>
+    public async Task<T> WithTenantAsync<T>(Func<IServiceProvider, Task<T>> action, string? tenantName = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var registry = scope.ServiceProvider.GetRequiredService<TenantRegistry>();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Tenant = registry.Find(tenantName ?? Tenant.DefaultName)!;
+        return await action(scope.ServiceProvider);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(DataPath))
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+
+        if (Database == Db.Postgres || Environment.GetEnvironmentVariable("LEARNING_TEST_POSTGRES") is not null)
+        {
+            await DropPostgresDatabasesAsync();
+        }
+    }
+
+    private async Task DropPostgresDatabasesAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(Databases.PostgresServer);
+        await connection.OpenAsync();
+        var names = new List<string>();
+        await using (var find = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE @prefix", connection))
+        {
+            find.Parameters.AddWithValue("prefix", PostgresPrefix + "%");
+            await using var reader = await find.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var name in names)
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Learning.Modules.Core;
+
+namespace Learning.Tests.Localization;
+
+/// <summary>
+/// Every UI string exists in the six cultures. Each module keeps one resource set
+/// (<c>{Module}/{Module}Strings.resx</c> in English, plus fr, es, ca, it, hu); the sources are scanned
+/// for the keys they use: <c>S["…"]</c> in the module's folder, validation messages (Core's set),
+/// and navigation entries (the set they name).
+/// </summary>
+public sealed partial class TranslationTests
+{
+    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string ModulesFolder = Path.Combine(Root, "src", "Learning.Modules");
+    private static readonly string[] Translations = Cultures.All.Where(c => c != "en").ToArray();
+
+    public static TheoryData<string> Modules =>
+        [.. Directory.GetFiles(ModulesFolder, "*Strings.resx", SearchOption.AllDirectories).Select(f => Path.GetFileNameWithoutExtension(f).Replace("Strings", ""))];
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Each_resource_set_has_every_key_translated_in_five_more_cultures_with_the_same_placeholders(string module)
+    {
+        var english = Read(module, null);
+        Assert.NotEmpty(english);
+        foreach (var culture in Translations)
+        {
+            var translated = Read(module, culture);
+            Assert.Equal(english.Keys.Order(), translated.Keys.Order());
+            foreach (var (key, value) in translated)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(value), $"{module}.{culture}: '{key}' is empty.");
+                Assert.Equal(Placeholders(english[key]), Placeholders(value));
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_string_the_code_uses_is_in_its_modules_resource_set()
+    {
+        var missing = new List<string>();
+        foreach (var (module, key, file) in UsedKeys())
+        {
+            if (!Read(module, null).ContainsKey(key))
+            {
+                missing.Add($"{module}: \"{key}\" ({Path.GetRelativePath(Root, file)})");
+            }
+        }
+
+        Assert.True(missing.Count == 0, "Missing from the resources:\n" + string.Join("\n", missing.Distinct()));
+    }
+
+    [Fact]
+    public void The_scan_finds_the_strings_of_every_module()
+    {
+        var used = UsedKeys().ToList();
+        Assert.Contains(used, u => u is ("Accounts", "Log in", _));
+        Assert.Contains(used, u => u is ("Core", "This field is required.", _));
+        Assert.Contains(used, u => u is ("Core", "Toolbox", _));
+    }
+
+    private static IEnumerable<(string Module, string Key, string File)> UsedKeys()
+    {
+        var sources = Directory.GetFiles(Path.Combine(Root, "src"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs") || f.EndsWith(".cshtml")) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"));
+        foreach (var file in sources)
+        {
+            var text = File.ReadAllText(file);
+            var relative = Path.GetRelativePath(ModulesFolder, file);
+            var folder = relative.StartsWith("..") ? "Core" : relative.Split(Path.DirectorySeparatorChar)[0];
+            var module = File.Exists(Path.Combine(ModulesFolder, folder, $"{folder}Strings.resx")) ? folder : "Core";
+            foreach (Match m in LocalizerKey().Matches(text))
+            {
+                yield return (module, Unescape(m.Groups[1].Value), file);
+            }
+
+            foreach (Match m in ValidationMessage().Matches(text))
+            {
+                yield return ("Core", Unescape(m.Groups[1].Value), file);
+            }
+
+            foreach (Match m in NavigationEntry().Matches(text))
+            {
+                yield return (m.Groups[2].Value, Unescape(m.Groups[1].Value), file);
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Read(string module, string? culture)
+    {
+        var file = Path.Combine(ModulesFolder, module, culture is null ? $"{module}Strings.resx" : $"{module}Strings.{culture}.resx");
+        Assert.True(File.Exists(file), $"Missing resource file {file}.");
+        return XDocument.Load(file).Root!.Elements("data")
+            .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")?.Value ?? "");
+    }
+
+    private static List<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Order()];
+
+    private static string Unescape(string literal) => literal.Replace("\\\"", "\"").Replace("\\\\", "\\");
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Learning.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Learning.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    [GeneratedRegex(@"\bS\[""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex LocalizerKey();
+
+    [GeneratedRegex(@"ErrorMessage\s*=\s*""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex ValidationMessage();
+
+    [GeneratedRegex(@"new NavigationItem\(""((?:[^""\\]|\\.)*)"",[^;]*typeof\((\w+)Strings\)")]
+    private static partial Regex NavigationEntry();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+}
