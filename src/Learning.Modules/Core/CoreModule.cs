@@ -52,9 +52,9 @@ public sealed class CoreModule : ILearningModule
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(CoreStrings)));
 
-        // Deny by default: a page is public only when it says [AllowAnonymous].
+        // Deny by default: every page and module endpoint requires a signed-in person unless it says
+        // [AllowAnonymous] (see LearningModules.MapLearningModules).
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(InstallationAdministratorPolicy, p => p
                 .RequireRole("Administrator")
                 .RequireAssertion(c => c.Resource is HttpContext http && http.RequestServices.GetRequiredService<TenantContext>().Tenant.IsDefault));

@@ -47,10 +47,13 @@ public static class LearningModules
 
     public static WebApplication MapLearningModules(this WebApplication app, IReadOnlyList<ILearningModule> modules)
     {
-        app.MapRazorPages();
+        // Deny by default: a page or endpoint is public only when it says [AllowAnonymous]. (Not a fallback
+        // policy, which would also send visitors of a mistyped address to the login page instead of a 404.)
+        app.MapRazorPages().RequireAuthorization();
+        var endpoints = app.MapGroup("").RequireAuthorization();
         foreach (var module in modules)
         {
-            module.MapEndpoints(app);
+            module.MapEndpoints(endpoints);
         }
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
