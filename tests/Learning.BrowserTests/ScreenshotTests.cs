@@ -1,0 +1,44 @@
+using Learning.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Learning.BrowserTests;
+
+/// <summary>Screenshots of the main pages at phone and desktop widths, saved under the test output's
+/// screenshots/ folder for people to look at; each asserts that nothing overflows the window sideways.</summary>
+public sealed class ScreenshotTests
+{
+    public static TheoryData<string, string, bool> Pages => new()
+    {
+        { "home-fr", "/fr/", false },
+        { "register-en", "/en/account/register", false },
+        { "login-hu", "/hu/account/login", false },
+        { "not-found-es", "/es/no-such-page", false },
+        { "admin-users-en", "/en/admin/users", true },
+        { "admin-new-tenant-ca", "/ca/admin/tenants/new", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task The_main_pages_fit_a_phone_and_a_desktop(string name, string path, bool asAdministrator)
+    {
+        await using var session = await BrowserSession.StartAsync();
+        foreach (var phone in new[] { true, false })
+        {
+            var page = await session.NewPageAsync(phone);
+            if (asAdministrator)
+            {
+                await session.App.CreateUserAsync($"admin{(phone ? 1 : 2)}@example.org", null, "Administrator");
+                await page.GotoAsync("/en/account/login");
+                await page.Locator("#Email").FillAsync($"admin{(phone ? 1 : 2)}@example.org");
+                await page.Locator("#Password").FillAsync(LearningApp.Password);
+                await page.Locator("main button[type=submit]").ClickAsync();
+                await Assertions.Expect(page.Locator(".account-nav form")).ToBeVisibleAsync();
+            }
+
+            await page.GotoAsync(path);
+            await BrowserSession.ScreenshotAsync(page, $"{name}-{(phone ? "phone" : "desktop")}");
+            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+            Assert.False(overflow, $"{path} is wider than the {(phone ? "phone" : "desktop")} window.");
+        }
+    }
+}
