@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Learning.Modules.Core.Email;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
@@ -46,6 +49,9 @@ public sealed class CoreModule : ILearningModule
             o.SupportedUICultures = cultures;
             o.RequestCultureProviders = [new TenantRequestCultureProvider()];
         });
+
+        // Pages carry six languages: write their letters as they are (markup characters stay encoded).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         // Pages live in module folders and declare absolute routes, so pages are looked for everywhere.
         services.AddRazorPages(o => o.RootDirectory = "/")
