@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine (the README's second command):
-#   installs what the tests need when it is missing (Debian's chromium, postgresql, poppler-utils),
+#   installs what the tests need when it is missing (Debian's chromium, postgresql, poppler-utils; axe-core from npm),
 #   starts a throwaway PostgreSQL server on 127.0.0.1 for the run, and runs `dotnet test`.
 # Extra arguments go to `dotnet test` (for example: ./test.sh --filter Culture).
 set -euo pipefail
@@ -17,6 +17,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+
+# axe-core, which the browser tests inject to check each page's accessibility.
+[ -f tests/Learning.BrowserTests/node_modules/axe-core/axe.min.js ] || (cd tests/Learning.BrowserTests && npm ci --no-audit --no-fund --silent)
 
 # A throwaway PostgreSQL server, as the current user (or as 'postgres' when run as root: it refuses root).
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)

@@ -51,6 +51,7 @@ public sealed class BrowserSession : IAsyncDisposable
             BaseURL = BaseUrl,
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
             DeviceScaleFactor = 1,
+            BypassCSP = true, // lets the test inject axe-core; the site's own pages never need it
         });
         return await context.NewPageAsync();
     }
@@ -59,6 +60,35 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         Directory.CreateDirectory(ScreenshotFolder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>Runs axe-core's WCAG 2.1 A and AA rules on the page and fails with every violation found.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });
+        var violations = await page.EvaluateAsync<string[]>(
+            """
+            async () => {
+              const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+              return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
+            }
+            """);
+        Assert.True(violations.Length == 0, $"{page.Url} has accessibility violations:\n" + string.Join("\n", violations));
+    }
+
+    private static string AxeScript
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Learning.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Learning.sln not found."),
+                "tests", "Learning.BrowserTests", "node_modules", "axe-core", "axe.min.js");
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 namespace Learning.BrowserTests;
 
 /// <summary>Screenshots of the main pages at phone and desktop widths, saved under the test output's
-/// screenshots/ folder for people to look at; each asserts that nothing overflows the window sideways.</summary>
+/// screenshots/ folder for people to look at; each page must pass axe-core's WCAG 2.1 AA rules and
+/// must not overflow the window sideways.</summary>
 public sealed class ScreenshotTests
 {
     public static TheoryData<string, string, bool> Pages => new()
@@ -19,7 +20,7 @@ public sealed class ScreenshotTests
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task The_main_pages_fit_a_phone_and_a_desktop(string name, string path, bool asAdministrator)
+    public async Task The_main_pages_are_accessible_and_fit_a_phone_and_a_desktop(string name, string path, bool asAdministrator)
     {
         await using var session = await BrowserSession.StartAsync();
         foreach (var phone in new[] { true, false })
@@ -39,6 +40,7 @@ public sealed class ScreenshotTests
             await BrowserSession.ScreenshotAsync(page, $"{name}-{(phone ? "phone" : "desktop")}");
             var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
             Assert.False(overflow, $"{path} is wider than the {(phone ? "phone" : "desktop")} window.");
+            await BrowserSession.AssertAccessibleAsync(page);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Learning.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Learning.Tests.Core;
@@ -67,5 +68,26 @@ public sealed class SecurityTests
         Assert.Equal(LearningApp.AdminEmail, Assert.Single(admins).Email);
         Assert.True(File.Exists(Path.Combine(app.DataPath, "tenants.json")));
         Assert.True(File.Exists(Path.Combine(app.DataPath, "Sites", "default", "learning.db")));
+    }
+}
+
+public sealed class ErrorPageTests
+{
+    [Fact]
+    public async Task An_unexpected_error_shows_a_localized_page_without_its_details()
+    {
+        await using var app = new LearningApp();
+        var client = app.CreateClient();
+        var login = await client.GetPageAsync("/it/account/login");
+        // Break the database under the running site, as a failed disk or a bad manual change would.
+        await app.WithTenantAsync(sp => sp.GetRequiredService<Learning.Modules.Data.LearningDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE \"AspNetUserTokens\"; DROP TABLE \"AspNetUserRoles\"; DROP TABLE \"AspNetUserLogins\"; DROP TABLE \"AspNetUserClaims\"; DROP TABLE \"AspNetUsers\""));
+
+        using var response = await client.SubmitAsync(login, "main form", ("Email", "someone@example.org"), ("Password", LearningApp.Password));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var page = await Browser.ParseAsync(response);
+        Assert.Equal("it", page.DocumentElement.GetAttribute("lang"));
+        Assert.NotEqual("Something went wrong", page.Text("h1"));
+        Assert.DoesNotContain("AspNetUsers", page.DocumentElement.OuterHtml);
     }
 }
