@@ -65,9 +65,7 @@ public sealed class LearningApp : WebApplicationFactory<Program>
     /// <summary>Creates a confirmed account on a tenant (the default one unless named), as if registered long ago.</summary>
     public async Task<LearningUser> CreateUserAsync(string email, string? tenantName = null, params string[] roles)
     {
-        await using var scope = Services.CreateAsyncScope();
-        var registry = scope.ServiceProvider.GetRequiredService<TenantRegistry>();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Tenant = registry.Find(tenantName ?? Tenant.DefaultName)!;
+        await using var scope = Services.GetRequiredService<IServiceScopeFactory>().CreateTenantScope(FindTenant(tenantName));
         var users = scope.ServiceProvider.GetRequiredService<UserManager<LearningUser>>();
         var user = new LearningUser
         {
@@ -92,11 +90,12 @@ public sealed class LearningApp : WebApplicationFactory<Program>
     /// <summary>Runs code with services scoped to a tenant (the default one unless named).</summary>
     public async Task<T> WithTenantAsync<T>(Func<IServiceProvider, Task<T>> action, string? tenantName = null)
     {
-        await using var scope = Services.CreateAsyncScope();
-        var registry = scope.ServiceProvider.GetRequiredService<TenantRegistry>();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Tenant = registry.Find(tenantName ?? Tenant.DefaultName)!;
+        await using var scope = Services.GetRequiredService<IServiceScopeFactory>().CreateTenantScope(FindTenant(tenantName));
         return await action(scope.ServiceProvider);
     }
+
+    private Tenant FindTenant(string? name) => Services.GetRequiredService<TenantRegistry>().Find(name ?? Tenant.DefaultName)
+        ?? throw new InvalidOperationException($"No tenant {name}.");
 
     public override async ValueTask DisposeAsync()
     {

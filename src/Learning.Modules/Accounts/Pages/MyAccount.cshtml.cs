@@ -80,7 +80,8 @@ public sealed class MyAccountModel(UserManager<LearningUser> users, SignInManage
     }
 }
 
-public sealed class ProfileInput
+/// <summary>The profile a person keeps up to date on "My account" (and gives at registration).</summary>
+public class ProfileInput
 {
     [Required(ErrorMessage = "This field is required.")]
     [StringLength(100, ErrorMessage = "This is too long: {1} characters at most.")]

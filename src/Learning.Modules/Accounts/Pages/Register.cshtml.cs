@@ -90,7 +90,8 @@ public sealed class RegisterModel(
     }
 }
 
-public sealed class RegisterInput
+/// <summary>What a person gives to register: an address, a password, and their profile.</summary>
+public sealed class RegisterInput : ProfileInput
 {
     [Required(ErrorMessage = "This field is required.")]
     [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
@@ -101,22 +102,6 @@ public sealed class RegisterInput
     [StringLength(200, ErrorMessage = "This is too long: {1} characters at most.")]
     [DataType(DataType.Password)]
     public string Password { get; set; } = "";
-
-    [Required(ErrorMessage = "This field is required.")]
-    [StringLength(100, ErrorMessage = "This is too long: {1} characters at most.")]
-    public string DisplayName { get; set; } = "";
-
-    [StringLength(200, ErrorMessage = "This is too long: {1} characters at most.")]
-    public string? Organisation { get; set; }
-
-    [StringLength(100, ErrorMessage = "This is too long: {1} characters at most.")]
-    public string? Country { get; set; }
-
-    [StringLength(100, ErrorMessage = "This is too long: {1} characters at most.")]
-    public string? Profession { get; set; }
-
-    [Required(ErrorMessage = "This field is required.")]
-    public string PreferredCulture { get; set; } = Cultures.Default;
 
     public bool AcceptPrivacyNotice { get; set; }
 }

@@ -19,8 +19,7 @@ public sealed class SendOutboxJob(TenantRegistry registry, IServiceScopeFactory 
     {
         foreach (var tenant in registry.All.Where(t => t.State == TenantState.Running))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Tenant = tenant;
+            await using var scope = scopes.CreateTenantScope(tenant);
             var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
             await SendPendingAsync(db, cancellationToken);
         }

@@ -60,8 +60,7 @@ public sealed class TenantSetup(
 
     private async Task<TenantSetupContext> RunStepsAsync(Tenant tenant, string? administratorEmail, IEnumerable<ITenantSetupStep> selected, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Tenant = tenant;
+        await using var scope = scopes.CreateTenantScope(tenant);
         var context = new TenantSetupContext(tenant, scope.ServiceProvider, administratorEmail);
         foreach (var step in selected.OrderBy(s => s.Order))
         {
