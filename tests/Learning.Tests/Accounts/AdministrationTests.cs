@@ -85,6 +85,25 @@ public sealed class AdministrationTests
     }
 
     [Fact]
+    public async Task The_user_list_is_paged_25_at_a_time()
+    {
+        await using var app = new LearningApp();
+        for (var i = 0; i < 30; i++)
+        {
+            await app.CreateUserAsync($"learner{i:00}@example.org");
+        }
+
+        var admin = await LogInAsAdministrator(app);
+        var first = await admin.GetPageAsync("/en/admin/users?q=learner");
+        var second = await admin.GetPageAsync(first.QuerySelector<AngleSharp.Html.Dom.IHtmlAnchorElement>(".pager a")!.Href);
+
+        Assert.Equal(25, first.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal(5, second.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains("learner29@example.org", second.Text("tbody"));
+        Assert.DoesNotContain("learner29@example.org", first.Text("tbody"));
+    }
+
+    [Fact]
     public async Task An_unknown_user_id_is_not_found()
     {
         await using var app = new LearningApp();

@@ -14,7 +14,7 @@ public sealed class UsersModel(LearningDbContext db, TimeProvider clock) : PageM
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")] // not "page": Razor Pages keeps that route value for itself
     public int PageNumber { get; set; } = 1;
 
     public int Total { get; private set; }
