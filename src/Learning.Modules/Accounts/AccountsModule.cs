@@ -43,6 +43,9 @@ public sealed class AccountsModule : ILearningModule
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<LearningClaimsPrincipalFactory>();
 
+        // A locked account, a changed password or new roles reach open sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = ".Learning.Session";
