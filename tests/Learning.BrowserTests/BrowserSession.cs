@@ -76,20 +76,8 @@ public sealed class BrowserSession : IAsyncDisposable
         Assert.True(violations.Length == 0, $"{page.Url} has accessibility violations:\n" + string.Join("\n", violations));
     }
 
-    private static string AxeScript
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Learning.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Learning.sln not found."),
-                "tests", "Learning.BrowserTests", "node_modules", "axe-core", "axe.min.js");
-        }
-    }
+    private static string AxeScript =>
+        Path.Combine(Repository.Root, "tests", "Learning.BrowserTests", "node_modules", "axe-core", "axe.min.js");
 
     public async ValueTask DisposeAsync()
     {

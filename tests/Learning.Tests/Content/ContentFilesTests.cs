@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Learning.Modules.Core;
+using Learning.Tests.Infrastructure;
 using YamlDotNet.Serialization;
 
 namespace Learning.Tests.Content;
@@ -10,7 +11,7 @@ namespace Learning.Tests.Content;
 /// </summary>
 public sealed partial class ContentFilesTests
 {
-    private static readonly string Toolbox = Path.Combine(RepositoryRoot(), "content", "toolbox");
+    private static readonly string Toolbox = Path.Combine(Repository.Root, "content", "toolbox");
 
     private static readonly Dictionary<string, string[]> Vocabularies = new()
     {
@@ -84,17 +85,6 @@ public sealed partial class ContentFilesTests
 
     private static List<string> List(Dictionary<string, object> front, string field) =>
         front.TryGetValue(field, out var value) && value is List<object> items ? items.Select(i => i.ToString()!).ToList() : [];
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Learning.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Learning.sln not found.");
-    }
 
     [GeneratedRegex(@"\A---\n(.*?)\n---\n(.*)\z", RegexOptions.Singleline)]
     private static partial Regex FrontMatter();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Learning.Modules.Core.Email;
 using Learning.Modules.Data;
 using Learning.Tests.Accounts;
 using Learning.Tests.Infrastructure;
@@ -32,7 +33,8 @@ public sealed class EmailDeliveryTests
         Assert.StartsWith("Confirm your e-mail address", mail.Subject);
         Assert.Contains("/account/confirm?userId=", mail.Text);
         Assert.Empty(app.Mail.All());
-        var sent = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().OutboxMessages.SingleAsync());
+        // The job records the delivery just after the server's answer.
+        var sent = await WaitForOutboxAsync(app, m => m.SentUtc is not null);
         Assert.NotNull(sent.SentUtc);
     }
 
@@ -56,16 +58,26 @@ public sealed class EmailDeliveryTests
         {
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        Learning.Modules.Core.Email.OutboxMessage? message = null;
-        while (DateTime.UtcNow < deadline && message is not { Attempts: >= 2 })
-        {
-            await Task.Delay(300);
-            message = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().OutboxMessages.AsNoTracking().SingleAsync());
-        }
+        var message = await WaitForOutboxAsync(app, m => m.Attempts >= 2);
 
         Assert.True(message is { Attempts: >= 2, SentUtc: null }, "The message should be retried and stay unsent.");
-        Assert.False(string.IsNullOrEmpty(message!.LastError));
+        Assert.False(string.IsNullOrEmpty(message.LastError));
+    }
+
+    /// <summary>The single outbox message, once <paramref name="condition"/> holds (or after 20 s, as it is).</summary>
+    private static async Task<OutboxMessage> WaitForOutboxAsync(LearningApp app, Func<OutboxMessage, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var message = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().OutboxMessages.AsNoTracking().SingleAsync());
+            if (condition(message) || DateTime.UtcNow > deadline)
+            {
+                return message;
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>Just enough of an SMTP server (RFC 5321) on loopback to receive one message.</summary>

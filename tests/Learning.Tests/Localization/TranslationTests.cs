@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Learning.Modules.Core;
+using Learning.Tests.Infrastructure;
 
 namespace Learning.Tests.Localization;
 
@@ -12,7 +13,7 @@ namespace Learning.Tests.Localization;
 /// </summary>
 public sealed partial class TranslationTests
 {
-    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string Root = Repository.Root;
     private static readonly string ModulesFolder = Path.Combine(Root, "src", "Learning.Modules");
     private static readonly string[] Translations = Cultures.All.Where(c => c != "en").ToArray();
 
@@ -99,17 +100,6 @@ public sealed partial class TranslationTests
     private static List<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Order()];
 
     private static string Unescape(string literal) => literal.Replace("\\\"", "\"").Replace("\\\\", "\\");
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Learning.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Learning.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"\bS\[""((?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizerKey();

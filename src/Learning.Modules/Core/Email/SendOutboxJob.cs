@@ -49,7 +49,15 @@ public sealed class SendOutboxJob(TenantRegistry registry, IServiceScopeFactory 
             }
 
             // Saved per message, so that a crash never sends the same e-mail twice.
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The message was erased meanwhile (its recipient deleted their account): nothing to record.
+                db.Entry(message).State = EntityState.Detached;
+            }
         }
     }
 }
