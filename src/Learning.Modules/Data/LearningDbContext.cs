@@ -13,6 +13,10 @@ public abstract class LearningDbContext(DbContextOptions options) : IdentityDbCo
 {
     public DbSet<Core.Email.OutboxMessage> OutboxMessages => Set<Core.Email.OutboxMessage>();
 
+    public DbSet<Content.ContentItem> ContentItems => Set<Content.ContentItem>();
+
+    public DbSet<Content.ContentVersion> ContentVersions => Set<Content.ContentVersion>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -163,7 +163,7 @@ internal static class InitialSchema
 
     /// <summary>A generated key: AUTOINCREMENT on SQLite, an identity column on PostgreSQL
     /// (each provider reads its own annotation and ignores the other's).</summary>
-    private static OperationBuilder<AddColumnOperation> Identity(OperationBuilder<AddColumnOperation> column) => column
+    internal static OperationBuilder<AddColumnOperation> Identity(OperationBuilder<AddColumnOperation> column) => column
         .Annotation("Sqlite:Autoincrement", true)
         .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 }

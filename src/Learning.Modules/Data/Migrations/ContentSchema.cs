@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Learning.Modules.Data.Migrations;
+
+/// <summary>
+/// Content items and their versions, shared by both providers, plus each provider's full-text index
+/// (<c>ContentSearch</c>, outside the EF model: an FTS5 table on SQLite, a tsvector with a GIN index on
+/// PostgreSQL). The indexed text is folded in C# (lower case, no accents) before it is stored.
+/// </summary>
+internal static class ContentSchema
+{
+    public const string SqliteSearchTable =
+        """CREATE VIRTUAL TABLE "ContentSearch" USING fts5("ItemId" UNINDEXED, "Culture" UNINDEXED, "Text", tokenize = 'unicode61 remove_diacritics 2');""";
+
+    public const string PostgresSearchTable =
+        """
+        CREATE TABLE "ContentSearch" (
+            "ItemId" integer NOT NULL PRIMARY KEY REFERENCES "ContentItems" ("Id") ON DELETE CASCADE,
+            "Culture" character varying(5) NOT NULL,
+            "Text" text NOT NULL,
+            "Document" tsvector GENERATED ALWAYS AS (to_tsvector('simple', "Text")) STORED);
+        CREATE INDEX "IX_ContentSearch_Document" ON "ContentSearch" USING GIN ("Document");
+        """;
+
+    public static void Up(MigrationBuilder migration, string searchTable)
+    {
+        migration.CreateTable(
+            name: "ContentItems",
+            columns: table => new
+            {
+                Id = InitialSchema.Identity(table.Column<int>(nullable: false)),
+                Type = table.Column<string>(maxLength: 40, nullable: false),
+                SetId = table.Column<string>(maxLength: 100, nullable: false),
+                Culture = table.Column<string>(maxLength: 5, nullable: false),
+                Slug = table.Column<string>(maxLength: 200, nullable: false),
+                Status = table.Column<string>(maxLength: 20, nullable: false),
+                PublishedVersionId = table.Column<int>(nullable: true),
+                LatestVersionNumber = table.Column<int>(nullable: false),
+                CreatedUtc = table.Column<DateTime>(nullable: false),
+                UpdatedUtc = table.Column<DateTime>(nullable: false),
+                PublishedUtc = table.Column<DateTime>(nullable: true),
+            },
+            constraints: table => table.PrimaryKey("PK_ContentItems", x => x.Id));
+
+        migration.CreateTable(
+            name: "ContentVersions",
+            columns: table => new
+            {
+                Id = InitialSchema.Identity(table.Column<int>(nullable: false)),
+                ItemId = table.Column<int>(nullable: false),
+                Number = table.Column<int>(nullable: false),
+                Title = table.Column<string>(maxLength: 300, nullable: false),
+                Summary = table.Column<string>(maxLength: 1000, nullable: false),
+                Body = table.Column<string>(nullable: false),
+                Fields = table.Column<string>(nullable: false),
+                Author = table.Column<string>(maxLength: 200, nullable: false),
+                Note = table.Column<string>(maxLength: 300, nullable: true),
+                CreatedUtc = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ContentVersions", x => x.Id);
+                table.ForeignKey("FK_ContentVersions_ContentItems_ItemId", x => x.ItemId, "ContentItems", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        // Added after both tables exist: each refers to the other.
+        migration.AddForeignKey("FK_ContentItems_ContentVersions_PublishedVersionId", "ContentItems", "PublishedVersionId", "ContentVersions", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+        migration.CreateIndex("IX_ContentItems_PublishedVersionId", "ContentItems", "PublishedVersionId");
+        migration.CreateIndex("IX_ContentItems_SetId_Culture", "ContentItems", ["SetId", "Culture"], unique: true);
+        migration.CreateIndex("IX_ContentItems_Type_Culture_Slug", "ContentItems", ["Type", "Culture", "Slug"], unique: true);
+        migration.CreateIndex("IX_ContentVersions_ItemId_Number", "ContentVersions", ["ItemId", "Number"], unique: true);
+        migration.Sql(searchTable);
+    }
+
+    public static void Down(MigrationBuilder migration)
+    {
+        migration.Sql("""DROP TABLE "ContentSearch";""");
+        migration.DropForeignKey("FK_ContentItems_ContentVersions_PublishedVersionId", "ContentItems");
+        migration.DropTable("ContentVersions");
+        migration.DropTable("ContentItems");
+    }
+}
