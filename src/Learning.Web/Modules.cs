@@ -1,4 +1,6 @@
 using Learning.Modules.Accounts;
+using Learning.Modules.Content;
+using Learning.Modules.Toolbox;
 using Learning.Modules.Core;
 using Learning.Modules.Data;
 
@@ -12,5 +14,7 @@ public static class Modules
         new CoreModule(),
         new DataModule(),
         new AccountsModule(),
+        new ContentModule(),
+        new ToolboxModule(),
     ];
 }

@@ -28,6 +28,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseOutputCache(); // anonymous readers' pages, evicted when content is published
 
 // Razor Pages of every module (each declares its own route), module endpoints, /health.
 app.MapLearningModules(Modules.All);

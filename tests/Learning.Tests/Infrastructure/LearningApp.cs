@@ -29,6 +29,7 @@ public sealed class LearningApp : WebApplicationFactory<Program>
             ["Learning:DataPath"] = DataPath,
             ["Learning:AdminEmail"] = AdminEmail,
             ["Learning:Email:SendIntervalSeconds"] = "1",
+            ["Learning:Content:Folder"] = Path.Combine(Repository.Root, "content"),
             ["Learning:Database:Provider"] = database.ToString(),
             ["Learning:Database:ConnectionString"] = database == Db.Postgres ? PostgresConnection("default") : null,
         };

@@ -1,0 +1,221 @@
+using System.IO.Compression;
+using System.Text;
+using Learning.Modules.Core;
+using Learning.Modules.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.Modules.Content;
+
+/// <summary>
+/// Imports content files (a folder or a zip in the format of content/README.md). All files are read
+/// and checked first; any problem stops the import with its file and line and changes nothing. Then
+/// one transaction saves a new published version of each item whose file differs from it: importing
+/// the same files twice changes nothing the second time.
+/// </summary>
+public sealed class ContentImporter(LearningDbContext db, ContentPublisher publisher, IEnumerable<IContentType> types)
+{
+    public const string ImportAuthor = "import";
+
+    public async Task<ContentImportResult> ImportFolderAsync(string folder, CancellationToken cancellationToken)
+    {
+        var files = Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.md", SearchOption.AllDirectories)
+                .Where(f => !string.Equals(Path.GetFileName(f), "README.md", StringComparison.OrdinalIgnoreCase))
+                .Select(f => (Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText(f, Encoding.UTF8)))
+                .ToList()
+            : throw new DirectoryNotFoundException($"No content folder at {folder}.");
+        return await ImportAsync(files, cancellationToken);
+    }
+
+    public async Task<ContentImportResult> ImportZipAsync(Stream zip, CancellationToken cancellationToken)
+    {
+        var files = new List<(string, string)>();
+        try
+        {
+            using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
+            foreach (var entry in archive.Entries.Where(e => e.FullName.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !e.FullName.EndsWith("README.md", StringComparison.OrdinalIgnoreCase)))
+            {
+                using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+                files.Add((entry.FullName.TrimStart('/'), await reader.ReadToEndAsync(cancellationToken)));
+            }
+        }
+        catch (InvalidDataException)
+        {
+            return ContentImportResult.Failed([new ContentImportError("(upload)", 1, "The file is not a valid zip archive.")]);
+        }
+
+        return await ImportAsync(files, cancellationToken);
+    }
+
+    public async Task<ContentImportResult> ImportAsync(IReadOnlyList<(string Path, string Text)> sources, CancellationToken cancellationToken)
+    {
+        var errors = new List<ContentImportError>();
+        var files = sources.OrderBy(s => s.Path, StringComparer.Ordinal)
+            .Select(s => ContentFile.Parse(s.Path, s.Text, errors))
+            .OfType<ContentFile>()
+            .ToList();
+        var checkedFiles = files.Select(f => (File: f, Type: Check(f, errors))).Where(f => f.Type is not null).ToList();
+        CheckUniqueness(checkedFiles.Select(f => f.File).ToList(), errors);
+        if (errors.Count > 0)
+        {
+            return ContentImportResult.Failed(errors);
+        }
+
+        await CheckSlugsAgainstDatabaseAsync(files, errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return ContentImportResult.Failed(errors);
+        }
+
+        var (created, updated, unchanged) = (0, 0, 0);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var existing = await db.ContentItems.Include(i => i.PublishedVersion).ToDictionaryAsync(i => (i.SetId, i.Culture), cancellationToken);
+        foreach (var (file, type) in checkedFiles)
+        {
+            var fields = ContentFields.ToJson(file, type!.FieldKeys);
+            var (title, summary, body) = (file.Value("title")!, file.Value("summary") ?? "", file.Body);
+            var status = ParseStatus(file.Value("status"))!.Value;
+            if (existing.TryGetValue((file.Value("set")!, file.Value("culture")!), out var item))
+            {
+                var current = item.PublishedVersion;
+                if (current is not null && current.Title == title && current.Summary == summary && current.Body == body
+                    && current.Fields == fields && item.Slug == file.Value("slug") && item.Status == status)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                item.Slug = file.Value("slug")!;
+                updated++;
+            }
+            else
+            {
+                item = new ContentItem { Type = type.Name, SetId = file.Value("set")!, Culture = file.Value("culture")!, Slug = file.Value("slug")!, Status = ContentStatus.Draft };
+                created++;
+            }
+
+            var version = publisher.AddVersion(item, title, summary, body, fields, ImportAuthor, "Imported from " + file.Path);
+            if (status == ContentStatus.Published)
+            {
+                await publisher.PublishAsync(item, version, cancellationToken);
+            }
+            else
+            {
+                item.Status = status;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await publisher.EvictCachedPagesAsync(cancellationToken);
+        return new ContentImportResult(created, updated, unchanged, []);
+    }
+
+    /// <summary>Common fields, then the type's own; returns the type when the file names a known one.</summary>
+    private IContentType? Check(ContentFile file, List<ContentImportError> errors)
+    {
+        var before = errors.Count;
+        foreach (var key in new[] { "type", "set", "culture", "slug", "title", "status" })
+        {
+            if (string.IsNullOrWhiteSpace(file.Value(key)))
+            {
+                errors.Add(new(file.Path, file.LineOf(key), $"'{key}' is required."));
+            }
+        }
+
+        var type = types.FirstOrDefault(t => t.Name == file.Value("type"));
+        if (file.Value("type") is { Length: > 0 } typeName && type is null)
+        {
+            errors.Add(new(file.Path, file.LineOf("type"), $"Unknown content type '{typeName}'."));
+        }
+
+        if (file.Value("culture") is { Length: > 0 } culture && !Cultures.IsSupported(culture))
+        {
+            errors.Add(new(file.Path, file.LineOf("culture"), $"Unknown culture '{culture}': use one of {string.Join(", ", Cultures.All)}."));
+        }
+        else if (file.Value("culture") is { Length: > 0 } && Path.GetFileNameWithoutExtension(file.Path) != file.Value("culture"))
+        {
+            errors.Add(new(file.Path, file.LineOf("culture"), $"The culture '{file.Value("culture")}' does not match the file name."));
+        }
+
+        if (file.Value("set") is { Length: > 0 } set && (!IsIdentifier(set) || Path.GetFileName(Path.GetDirectoryName(file.Path)) != set))
+        {
+            errors.Add(new(file.Path, file.LineOf("set"), $"The set '{set}' must be lower-case letters, digits and dashes, and name the file's folder."));
+        }
+
+        if (file.Value("slug") is { Length: > 0 } slug && !IsIdentifier(slug))
+        {
+            errors.Add(new(file.Path, file.LineOf("slug"), $"The slug '{slug}' must be lower-case letters, digits and dashes."));
+        }
+
+        if (file.Value("status") is { Length: > 0 } statusText && ParseStatus(statusText) is null)
+        {
+            errors.Add(new(file.Path, file.LineOf("status"), $"Unknown status '{statusText}': use draft, review, published or archived."));
+        }
+
+        if (file.Value("title") is { Length: > 300 })
+        {
+            errors.Add(new(file.Path, file.LineOf("title"), "The title is longer than 300 characters."));
+        }
+
+        if (file.Value("summary") is { Length: > 1000 })
+        {
+            errors.Add(new(file.Path, file.LineOf("summary"), "The summary is longer than 1000 characters."));
+        }
+
+        foreach (var key in file.Lines.Keys.Where(k => !ContentFile.CommonKeys.Contains(k) && type is not null && !type.FieldKeys.Contains(k)))
+        {
+            errors.Add(new(file.Path, file.LineOf(key), $"Unknown field '{key}' for the type '{type!.Name}'."));
+        }
+
+        type?.Validate(file, errors);
+        return errors.Count == before ? type : null;
+    }
+
+    private static void CheckUniqueness(List<ContentFile> files, List<ContentImportError> errors)
+    {
+        foreach (var duplicate in files.GroupBy(f => (f.Value("set"), f.Value("culture"))).Where(g => g.Count() > 1))
+        {
+            errors.AddRange(duplicate.Skip(1).Select(f => new ContentImportError(f.Path, f.LineOf("set"), $"The set '{duplicate.Key.Item1}' already has a '{duplicate.Key.Item2}' file.")));
+        }
+
+        foreach (var duplicate in files.GroupBy(f => (f.Value("type"), f.Value("culture"), f.Value("slug"))).Where(g => g.Count() > 1))
+        {
+            errors.AddRange(duplicate.Skip(1).Select(f => new ContentImportError(f.Path, f.LineOf("slug"), $"The slug '{duplicate.Key.Item3}' is already used in '{duplicate.Key.Item2}' by {duplicate.First().Path}.")));
+        }
+    }
+
+    private async Task CheckSlugsAgainstDatabaseAsync(List<ContentFile> files, List<ContentImportError> errors, CancellationToken cancellationToken)
+    {
+        var taken = await db.ContentItems.Select(i => new { i.Type, i.Culture, i.Slug, i.SetId }).ToListAsync(cancellationToken);
+        foreach (var file in files)
+        {
+            var other = taken.FirstOrDefault(t => t.Type == file.Value("type") && t.Culture == file.Value("culture") && t.Slug == file.Value("slug") && t.SetId != file.Value("set"));
+            if (other is not null)
+            {
+                errors.Add(new(file.Path, file.LineOf("slug"), $"The slug '{other.Slug}' is already used in '{other.Culture}' by the set '{other.SetId}'."));
+            }
+        }
+    }
+
+    /// <summary>The status as files write it.</summary>
+    public static ContentStatus? ParseStatus(string? status) => status switch
+    {
+        "draft" => ContentStatus.Draft,
+        "review" => ContentStatus.InReview,
+        "published" => ContentStatus.Published,
+        "archived" => ContentStatus.Archived,
+        _ => null,
+    };
+
+    public static string FormatStatus(ContentStatus status) => status == ContentStatus.InReview ? "review" : status.ToString().ToLowerInvariant();
+
+    private static bool IsIdentifier(string text) => text.Length is > 0 and <= 100 && text.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && text[0] != '-';
+}
+
+public sealed record ContentImportResult(int Created, int Updated, int Unchanged, IReadOnlyList<ContentImportError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static ContentImportResult Failed(IReadOnlyList<ContentImportError> errors) => new(0, 0, 0, errors);
+}

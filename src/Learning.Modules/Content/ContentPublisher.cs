@@ -1,0 +1,66 @@
+using Learning.Modules.Core.Tenancy;
+using Learning.Modules.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.Modules.Content;
+
+/// <summary>Saves new versions and publishes them: the only way content changes, from the editor
+/// pages and from imports alike, so versions, search and caches always agree.</summary>
+public sealed class ContentPublisher(LearningDbContext db, SearchIndex search, MarkdownRenderer markdown, IOutputCacheStore cache, TenantContext tenantContext, TimeProvider clock)
+{
+    /// <summary>The output-cache tag of the tenant's reader pages, evicted by every publication.</summary>
+    public static string CacheTag(string tenant) => "content:" + tenant;
+
+    /// <summary>Adds a version to an item (creating the item on its first version). Nothing is saved yet.</summary>
+    public ContentVersion AddVersion(ContentItem item, string title, string summary, string body, string fields, string author, string? note)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (item.Id == 0 && db.Entry(item).State == EntityState.Detached)
+        {
+            item.CreatedUtc = now;
+            db.ContentItems.Add(item);
+        }
+
+        item.LatestVersionNumber++;
+        item.UpdatedUtc = now;
+        var version = new ContentVersion
+        {
+            Number = item.LatestVersionNumber,
+            Title = title,
+            Summary = summary,
+            Body = body,
+            Fields = fields,
+            Author = author,
+            Note = note,
+            CreatedUtc = now,
+        };
+        item.Versions.Add(version);
+        return version;
+    }
+
+    /// <summary>Makes <paramref name="version"/> the one readers see, and indexes it for search.</summary>
+    public async Task PublishAsync(ContentItem item, ContentVersion version, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken); // the version needs its id
+        item.PublishedVersionId = version.Id;
+        item.Status = ContentStatus.Published;
+        item.PublishedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        var text = string.Join(' ', [version.Title, version.Summary, markdown.ToPlainText(version.Body), .. ContentFields.Parse(version.Fields).AllValues()]);
+        await search.IndexAsync(item.Id, item.Culture, text, cancellationToken);
+    }
+
+    /// <summary>Takes an item away from readers (archived or withdrawn to draft).</summary>
+    public async Task WithdrawAsync(ContentItem item, ContentStatus status, CancellationToken cancellationToken)
+    {
+        item.Status = status;
+        item.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        await search.RemoveAsync(item.Id, cancellationToken);
+    }
+
+    /// <summary>Readers' pages of the tenant show the change from now on.</summary>
+    public Task EvictCachedPagesAsync(CancellationToken cancellationToken) =>
+        cache.EvictByTagAsync(CacheTag(tenantContext.Tenant.Name), cancellationToken).AsTask();
+}

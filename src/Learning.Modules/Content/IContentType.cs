@@ -1,0 +1,20 @@
+namespace Learning.Modules.Content;
+
+/// <summary>
+/// A type of content (a practice, a tutorial…), registered by the module that owns it. The content
+/// engine stores, versions, imports and exports items; the type says what its fields must hold.
+/// </summary>
+public interface IContentType
+{
+    /// <summary>The value of "type" in files and in the database, such as "practice".</summary>
+    string Name { get; }
+
+    /// <summary>The folder of content/ that holds the type's sets, such as "toolbox".</summary>
+    string Folder { get; }
+
+    /// <summary>The type's own front-matter keys, in the order files list them.</summary>
+    IReadOnlyList<string> FieldKeys { get; }
+
+    /// <summary>Checks the type's fields of one file, adding what is wrong with its line.</summary>
+    void Validate(ContentFile file, ICollection<ContentImportError> errors);
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text;
+
+namespace Learning.Modules.Content;
+
+/// <summary>Text as search compares it: lower case, without accents, so that "eleve" finds "élève"
+/// and "munkanelkuli" finds "munkanélküli", on SQLite and PostgreSQL alike.</summary>
+public static class TextFolding
+{
+    public static string Fold(string text)
+    {
+        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var character in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(character) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(character);
+            }
+        }
+
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>The words of a query, folded, without punctuation that search syntaxes would read.</summary>
+    public static IReadOnlyList<string> Terms(string? query) =>
+        string.IsNullOrWhiteSpace(query)
+            ? []
+            : Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(t => new string(t.Where(char.IsLetterOrDigit).ToArray()))
+                .Where(t => t.Length > 0)
+                .Distinct()
+                .Take(10)
+                .ToList();
+}

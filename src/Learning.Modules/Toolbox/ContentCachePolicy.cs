@@ -1,0 +1,47 @@
+using Learning.Modules.Content;
+using Learning.Modules.Core.Tenancy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+
+namespace Learning.Modules.Toolbox;
+
+/// <summary>
+/// Anonymous readers' pages (toolbox, search, practices) come from the output cache, keyed by tenant,
+/// culture (both in the address) and query, and tagged with the tenant so that a publication evicts them.
+/// Signed-in people and anything but GET/HEAD always get a fresh page.
+/// </summary>
+public sealed class ContentCachePolicy : IOutputCachePolicy
+{
+    public const string Name = "content";
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var anonymous = http.User.Identity?.IsAuthenticated != true;
+        var readOnly = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = anonymous && readOnly;
+        context.AllowCacheStorage = anonymous && readOnly;
+        context.AllowLocking = true;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.VaryByHost = true;
+        context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);
+        context.Tags.Add(ContentPublisher.CacheTag(http.RequestServices.GetRequiredService<TenantContext>().Tenant.Name));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        // A page that sets a cookie (the culture cookie, an anti-forgery token) is someone's own.
+        if (!StringValues.IsNullOrEmpty(context.HttpContext.Response.Headers.SetCookie) || context.HttpContext.Response.StatusCode != StatusCodes.Status200OK)
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

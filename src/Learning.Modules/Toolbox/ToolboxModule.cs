@@ -1,0 +1,21 @@
+using Learning.Modules.Content;
+using Learning.Modules.Core;
+using Learning.Modules.Core.Navigation;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.Modules.Toolbox;
+
+/// <summary>The toolbox of transferable practices: catalogue with search and facets, practice pages, PDF.</summary>
+public sealed class ToolboxModule : ILearningModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IContentType, PracticeType>();
+        services.AddScoped<PracticeCatalog>();
+        services.AddSingleton<PracticePdf>();
+        services.Configure<OutputCacheOptions>(o => o.AddPolicy(ContentCachePolicy.Name, new ContentCachePolicy()));
+        services.AddSingleton(new NavigationItem("Toolbox", "toolbox", 10, typeof(ToolboxStrings)));
+    }
+}

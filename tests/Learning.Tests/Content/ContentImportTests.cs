@@ -1,0 +1,138 @@
+using System.IO.Compression;
+using Learning.Modules.Content;
+using Learning.Modules.Data;
+using Learning.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.Tests.Content;
+
+public sealed class ContentImportTests
+{
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Setup_imports_the_content_folder_and_importing_it_again_changes_nothing(Db db)
+    {
+        await using var app = new LearningApp(db);
+        var expected = Directory.GetFiles(Path.Combine(Repository.Root, "content", "toolbox"), "*.md", SearchOption.AllDirectories).Length;
+
+        var (items, versions) = await app.WithTenantAsync(async sp =>
+        {
+            var data = sp.GetRequiredService<LearningDbContext>();
+            return (await data.ContentItems.CountAsync(i => i.Status == ContentStatus.Published), await data.ContentVersions.CountAsync());
+        });
+        var again = await Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportFolderAsync(Path.Combine(Repository.Root, "content"), default));
+
+        Assert.True(expected >= 96, $"only {expected} files");
+        Assert.Equal(expected, items);
+        Assert.Equal(expected, versions);
+        Assert.Equal((0, 0, expected), (again.Created, again.Updated, again.Unchanged));
+        Assert.Equal(versions, await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentVersions.CountAsync()));
+    }
+
+    public static TheoryData<string, string, int, string> BrokenFiles => new()
+    {
+        { "toolbox/broken/fr.md", "---\ntype: practice\nset: broken\nculture: fr\ntitle: [unclosed\n---\nBody", 6, "Invalid YAML" }, // where the parser finds the list unclosed
+        { "toolbox/broken/de.md", Sheet("broken", "de", "kaputt"), 4, "Unknown culture 'de'" },
+        { "toolbox/broken/fr.md", Sheet("broken", "fr", "diginome-mentorat-numerique"), 5, "already used" },
+        { "toolbox/broken/fr.md", Sheet("broken", "fr", "sans-titre").Replace("title: Titre\n", ""), 1, "'title' is required" },
+        { "toolbox/broken/fr.md", Sheet("broken", "fr", "mauvais-theme").Replace("themes: [mentoring]", "themes: [astrology]"), 13, "Unknown themes 'astrology'" },
+        { "toolbox/broken/fr.md", "No front matter at all", 1, "must start with a YAML front matter" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenFiles))]
+    public async Task A_broken_file_stops_the_import_with_its_file_and_line_and_nothing_changes(string path, string text, int line, string message)
+    {
+        await using var app = new LearningApp();
+        var before = await CountVersions(app);
+
+        // A valid file goes with the broken one: it must not be imported either.
+        var result = await Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportAsync(
+            [("toolbox/good/fr.md", Sheet("good", "fr", "une-bonne-fiche")), (path, text)], default));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(path, error.File);
+        Assert.Equal(line, error.Line);
+        Assert.Contains(message, error.Message);
+        Assert.Equal(before, await CountVersions(app));
+    }
+
+    [Fact]
+    public async Task A_changed_file_makes_a_new_version_and_keeps_the_old_one()
+    {
+        await using var app = new LearningApp();
+        var original = File.ReadAllText(Path.Combine(Repository.Root, "content", "toolbox", "rebondir", "en.md"));
+        var changed = original.Replace("## Description\n", "## Description\nA sentence added by the partner.\n\n");
+
+        var result = await Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportAsync([("toolbox/rebondir/en.md", changed)], default));
+
+        Assert.Equal((0, 1, 0), (result.Created, result.Updated, result.Unchanged));
+        var versions = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems
+            .Where(i => i.SetId == "rebondir" && i.Culture == "en").SelectMany(i => i.Versions).OrderBy(v => v.Number).Select(v => v.Body).ToListAsync());
+        Assert.Equal(2, versions.Count);
+        Assert.DoesNotContain("added by the partner", versions[0]);
+        Assert.Contains("added by the partner", versions[1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task The_export_zip_imports_into_an_empty_tenant_as_the_same_content(Db db)
+    {
+        await using var source = new LearningApp(db);
+        using var zip = new MemoryStream();
+        await source.WithTenantAsync(async sp => { await sp.GetRequiredService<ContentExporter>().WriteZipAsync(zip, default); return 0; });
+
+        await using var target = new LearningApp(db, new Dictionary<string, string?> { ["Learning:Content:Folder"] = "/nonexistent" });
+        Assert.Equal(0, await CountVersions(target));
+        zip.Position = 0;
+        var result = await Import(target, sp => sp.GetRequiredService<ContentImporter>().ImportZipAsync(zip, default));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(await Snapshot(source), await Snapshot(target));
+        zip.Position = 0;
+        using var archive = new ZipArchive(zip);
+        Assert.Contains(archive.Entries, e => e.FullName == "toolbox/spoc-skills-validation/hu.md");
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_zip_is_refused_with_a_message()
+    {
+        await using var app = new LearningApp();
+
+        var result = await Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportZipAsync(new MemoryStream("not a zip"u8.ToArray()), default));
+
+        Assert.Contains("not a valid zip", Assert.Single(result.Errors).Message);
+    }
+
+    internal static string Sheet(string set, string culture, string slug, string body = "## Description\nText.\n") => $"""
+        ---
+        type: practice
+        set: {set}
+        culture: {culture}
+        slug: {slug}
+        title: Titre
+        summary: Un résumé assez long pour une carte.
+        organisations: [Mission Locale]
+        country: BE
+        place: Bruxelles
+        period: "2024"
+        target_publics: [jobseekers]
+        themes: [mentoring]
+        action_types: [workshop]
+        status: published
+        ---
+        {body}
+        """.Replace("\r\n", "\n");
+
+    internal static Task<ContentImportResult> Import(LearningApp app, Func<IServiceProvider, Task<ContentImportResult>> import) =>
+        app.WithTenantAsync(import);
+
+    private static Task<int> CountVersions(LearningApp app) =>
+        app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentVersions.CountAsync());
+
+    private static Task<List<string>> Snapshot(LearningApp app) => app.WithTenantAsync(sp =>
+        sp.GetRequiredService<LearningDbContext>().ContentItems.OrderBy(i => i.SetId).ThenBy(i => i.Culture)
+            .Select(i => i.SetId + "|" + i.Culture + "|" + i.Slug + "|" + i.Status + "|" + i.PublishedVersion!.Title + "|" + i.PublishedVersion.Summary + "|" + i.PublishedVersion.Fields + "|" + i.PublishedVersion.Body)
+            .ToListAsync());
+}
