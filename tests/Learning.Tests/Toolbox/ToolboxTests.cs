@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Net;
+using System.Xml.Linq;
+using AngleSharp.Html.Dom;
+using Learning.Modules.Content;
+using Learning.Modules.Toolbox;
+using Learning.Tests.Content;
+using Learning.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.Tests.Toolbox;
+
+public sealed class ToolboxTests
+{
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Search_ignores_accents_and_case_in_the_readers_culture(Db db)
+    {
+        await using var app = new LearningApp(db);
+        await ContentImportTests.Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportAsync(
+            [("toolbox/pupils/fr.md", ContentImportTests.Sheet("pupils", "fr", "eleves-et-parents", "## Description\nUn atelier pour chaque Élève et ses parents.\n"))], default));
+        var client = app.CreateClient();
+
+        var hungarian = await client.GetPageAsync("/hu/toolbox?q=MUNKANELKULI");
+        var french = await client.GetPageAsync("/fr/toolbox?q=eleve");
+        var frenchDigital = await client.GetPageAsync("/fr/toolbox?q=numerique");
+        var nothing = await client.GetPageAsync("/es/toolbox?q=zzzzzz");
+
+        Assert.Contains("Partner's Day", hungarian.Text(".toolbox__results"));
+        Assert.Single(french.QuerySelectorAll(".toolbox__results .card"));
+        Assert.Contains("Allo-DigiParcours", frenchDigital.Text(".toolbox__results"));
+        Assert.Empty(nothing.QuerySelectorAll(".toolbox__results .card"));
+        Assert.All(hungarian.QuerySelectorAll(".card a"), a => Assert.StartsWith("/hu/toolbox/", a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task Facet_counts_follow_the_search_and_a_ticked_value_gives_as_many_practices_as_it_counted()
+    {
+        await using var app = new LearningApp();
+        var client = app.CreateClient();
+
+        var all = await client.GetPageAsync("/en/toolbox");
+        var searched = await client.GetPageAsync("/en/toolbox?q=digital");
+        var digitalCount = Count(all, "theme", "digital-inclusion");
+        var filtered = await client.GetPageAsync("/en/toolbox?theme=digital-inclusion");
+
+        Assert.Equal(16, all.QuerySelectorAll(".toolbox__results .card").Length);
+        Assert.Equal(digitalCount, filtered.QuerySelectorAll(".toolbox__results .card").Length);
+        Assert.True(Count(searched, "theme", "networking") < Count(all, "theme", "networking") || Count(searched, "theme", "networking") == 0);
+        Assert.Equal(16, Count(all, "lang", "hu"));
+        Assert.True(filtered.QuerySelector<IHtmlInputElement>("input[name=theme][value=digital-inclusion]")!.IsChecked);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_practice_page_shows_its_sections_and_links_to_each_translation_and_its_pdf(Db db)
+    {
+        await using var app = new LearningApp(db);
+        var client = app.CreateClient();
+
+        var page = await client.GetPageAsync("/hu/toolbox/allo-digiparcours-digitalis-felmeres");
+
+        Assert.Equal("hu", page.DocumentElement.GetAttribute("lang"));
+        Assert.StartsWith("Allo-DigiParcours", page.Text("h1"));
+        Assert.Equal(["Leírás", "Megvalósítás", "Eredmények és számadatok", "Tanácsok az átvételhez"], page.QuerySelectorAll(".practice__body h2").Select(h => h.TextContent).ToList());
+        Assert.Equal("/fr/toolbox/allo-digiparcours-diagnostic-numerique", page.QuerySelector(".language-picker a[hreflang=fr]")!.GetAttribute("href"));
+        Assert.EndsWith("/es/toolbox/allo-digiparcours-diagnostico-digital", page.QuerySelector("link[rel=alternate][hreflang=es]")!.GetAttribute("href"));
+        Assert.NotEmpty(page.QuerySelectorAll("section a[href^='/hu/toolbox/']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/hu/toolbox/no-such-practice")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_pdf_is_a_real_pdf_whose_text_holds_the_hungarian_title()
+    {
+        await using var app = new LearningApp();
+        var client = app.CreateClient();
+
+        using var response = await client.GetAsync("/hu/toolbox/allo-digiparcours-digitalis-felmeres?handler=Pdf");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var file = Path.Combine(app.DataPath, "sheet.pdf");
+        await File.WriteAllBytesAsync(file, bytes);
+        var text = Run("pdftotext", $"-enc UTF-8 {file} -");
+        Assert.Contains("digitáliskompetencia-felmérő", text);
+        Assert.Contains("Megvalósítás", text);
+        Assert.Contains("DejaVu", Run("pdffonts", file));
+    }
+
+    [Fact]
+    public async Task Script_in_any_text_field_is_shown_as_text_and_never_runs()
+    {
+        await using var app = new LearningApp();
+        const string payload = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        var sheet = ContentImportTests.Sheet("xss", "en", "xss-attempt",
+                "## Description\n" + payload + "\n\n[click](javascript:alert(3)) [ok](https://example.org) <javascript:alert(4)>\n")
+            .Replace("title: Titre", "title: \"" + payload.Replace("\"", "\\\"") + "\"")
+            .Replace("place: Bruxelles", "place: \"" + payload + "\"")
+            .Replace("summary: Un résumé assez long pour une carte.", "summary: \"" + payload + "\"");
+        var result = await ContentImportTests.Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportAsync([("toolbox/xss/en.md", sheet)], default));
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        var client = app.CreateClient();
+
+        foreach (var path in new[] { "/en/toolbox/xss-attempt", "/en/toolbox", "/en/toolbox?q=script" })
+        {
+            var html = await client.GetStringAsync(path);
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<img src=x", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var page = await client.GetPageAsync("/en/toolbox/xss-attempt");
+        Assert.Contains("<script>alert(1)</script>", page.Text("h1"));
+        Assert.Equal("https://example.org", page.QuerySelectorAll(".practice__body a").Single(a => a.TextContent == "ok").GetAttribute("href"));
+        Assert.Equal("#", page.QuerySelectorAll(".practice__body a").Single(a => a.TextContent == "click").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Drafts_and_archived_items_never_reach_readers()
+    {
+        await using var app = new LearningApp();
+        await ContentImportTests.Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportAsync(
+        [
+            ("toolbox/unfinished/en.md", ContentImportTests.Sheet("unfinished", "en", "unfinished-draft").Replace("status: published", "status: draft")),
+            ("toolbox/old/en.md", ContentImportTests.Sheet("old", "en", "old-archived").Replace("status: published", "status: archived")),
+        ], default));
+        var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/en/toolbox/unfinished-draft")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/en/toolbox/old-archived")).StatusCode);
+        var list = await client.GetPageAsync("/en/toolbox?q=titre");
+        Assert.Empty(list.QuerySelectorAll(".toolbox__results .card"));
+    }
+
+    [Fact]
+    public async Task A_publication_reaches_readers_at_once_through_the_output_cache()
+    {
+        await using var app = new LearningApp();
+        var client = app.CreateClient();
+        var path = "/en/toolbox/networking-360-networking-evening-uccle";
+        var before = await client.GetPageAsync(path);
+        await client.GetPageAsync(path); // stored in the cache (the first answer set the culture cookie)
+
+        // A change behind the publisher's back is not seen: the page comes from the cache…
+        await app.WithTenantAsync(sp => sp.GetRequiredService<Learning.Modules.Data.LearningDbContext>().Database
+            .ExecuteSqlRawAsync("UPDATE \"ContentVersions\" SET \"Title\" = 'Changed behind the back'"));
+        Assert.Equal(before.Text("h1"), (await client.GetPageAsync(path)).Text("h1"));
+
+        var original = File.ReadAllText(Path.Combine(Repository.Root, "content", "toolbox", "networking-360", "en.md"));
+        var changed = System.Text.RegularExpressions.Regex.Replace(original, "^title: .*$", "title: Networking 360°, second edition", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.NotEqual("Networking 360°, second edition", before.Text("h1"));
+        // …while a publication evicts it.
+        await ContentImportTests.Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportAsync([("toolbox/networking-360/en.md", changed)], default));
+
+        Assert.Equal("Networking 360°, second edition", (await client.GetPageAsync(path)).Text("h1"));
+    }
+
+    [Fact]
+    public async Task A_practice_missing_in_a_culture_is_shown_in_french_with_a_notice()
+    {
+        await using var app = new LearningApp();
+        await ContentImportTests.Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportAsync(
+            [("toolbox/only-french/fr.md", ContentImportTests.Sheet("only-french", "fr", "seulement-en-francais"))], default));
+        var client = app.CreateClient();
+
+        var list = await client.GetPageAsync("/it/toolbox?q=titre");
+        var page = await client.GetPageAsync("/it/toolbox/seulement-en-francais");
+
+        Assert.Single(list.QuerySelectorAll(".card .badge[lang=it]"));
+        Assert.Equal("fr", page.QuerySelector("article")!.GetAttribute("lang"));
+        Assert.NotNull(page.QuerySelector("p.alert[role=note]"));
+    }
+
+    [Fact]
+    public void Every_facet_label_is_translated_in_the_five_other_cultures()
+    {
+        var labels = PracticeVocabulary.Facets.SelectMany(f => f.Labels.Values.Append(f.Title)).Append("Languages available").ToList();
+        foreach (var culture in new[] { "", ".fr", ".es", ".ca", ".it", ".hu" })
+        {
+            var file = Path.Combine(Repository.Root, "src", "Learning.Modules", "Toolbox", $"ToolboxStrings{culture}.resx");
+            var keys = XDocument.Load(file).Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
+            Assert.All(labels, label => Assert.Contains(label, keys));
+        }
+    }
+
+    private static int Count(IHtmlDocument page, string facet, string value)
+    {
+        var input = page.QuerySelector($"input[name={facet}][value={value}]");
+        if (input is null)
+        {
+            return 0;
+        }
+
+        var count = input.ParentElement!.QuerySelector(".count")!.TextContent.Trim('(', ')');
+        return int.Parse(count);
+    }
+
+    private static string Run(string program, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        return output;
+    }
+}
