@@ -70,7 +70,8 @@ public sealed class ContentImporter(LearningDbContext db, ContentPublisher publi
         var (created, updated, unchanged) = (0, 0, 0);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = await db.ContentItems.Include(i => i.PublishedVersion).ToDictionaryAsync(i => (i.SetId, i.Culture), cancellationToken);
-        foreach (var (file, type) in checkedFiles)
+        // The source culture first, so that its translations are published against its new version.
+        foreach (var (file, type) in checkedFiles.OrderBy(f => f.File.Value("culture") == Cultures.Default ? 0 : 1))
         {
             var fields = ContentFields.ToJson(file, type!.FieldKeys);
             var (title, summary, body) = (file.Value("title")!, file.Value("summary") ?? "", file.Body);
@@ -109,6 +110,19 @@ public sealed class ContentImporter(LearningDbContext db, ContentPublisher publi
         await transaction.CommitAsync(cancellationToken);
         await publisher.EvictCachedPagesAsync(cancellationToken);
         return new ContentImportResult(created, updated, unchanged, []);
+    }
+
+    /// <summary>Checks one item as the editor pages build it, with the same rules as files.</summary>
+    public async Task<IReadOnlyList<ContentImportError>> ValidateAsync(ContentFile file, CancellationToken cancellationToken)
+    {
+        var errors = new List<ContentImportError>();
+        Check(file, errors);
+        if (errors.Count == 0)
+        {
+            await CheckSlugsAgainstDatabaseAsync([file], errors, cancellationToken);
+        }
+
+        return errors;
     }
 
     /// <summary>Common fields, then the type's own; returns the type when the file names a known one.</summary>

@@ -36,9 +36,17 @@ public sealed class ContentItem
 
     public DateTime? PublishedUtc { get; set; }
 
+    /// <summary>For a translation: the number of the source culture's published version when this one
+    /// was last published. A newer source version makes the translation outdated.</summary>
+    public int? TranslatedFromVersion { get; set; }
+
+    /// <summary>Readers see an item that has a published version and is not archived.</summary>
+    public bool IsVisible => PublishedVersionId != null && Status != ContentStatus.Archived;
+
     public List<ContentVersion> Versions { get; set; } = [];
 }
 
+/// <summary>Where the item's newest version stands in the workflow.</summary>
 public enum ContentStatus
 {
     Draft,

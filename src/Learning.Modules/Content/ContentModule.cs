@@ -16,6 +16,7 @@ public sealed class ContentModule : ILearningModule
         services.AddScoped<ContentPublisher>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();
+        services.AddScoped<Xliff>();
         services.AddSingleton<ITenantSetupStep, ContentSetupStep>();
         services.AddOutputCache();
     }

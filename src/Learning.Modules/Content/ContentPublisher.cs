@@ -1,3 +1,4 @@
+using Learning.Modules.Core;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.OutputCaching;
@@ -46,6 +47,11 @@ public sealed class ContentPublisher(LearningDbContext db, SearchIndex search, M
         item.PublishedVersionId = version.Id;
         item.Status = ContentStatus.Published;
         item.PublishedUtc = clock.GetUtcNow().UtcDateTime;
+        // A translation remembers which version of the source it was published against.
+        item.TranslatedFromVersion = item.Culture == Cultures.Default
+            ? null
+            : await db.ContentItems.Where(i => i.SetId == item.SetId && i.Culture == Cultures.Default && i.PublishedVersionId != null)
+                .Select(i => (int?)i.PublishedVersion!.Number).SingleOrDefaultAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var text = string.Join(' ', [version.Title, version.Summary, markdown.ToPlainText(version.Body), .. ContentFields.Parse(version.Fields).AllValues()]);
         await search.IndexAsync(item.Id, item.Culture, text, cancellationToken);

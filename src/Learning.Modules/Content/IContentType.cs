@@ -15,6 +15,9 @@ public interface IContentType
     /// <summary>The type's own front-matter keys, in the order files list them.</summary>
     IReadOnlyList<string> FieldKeys { get; }
 
+    /// <summary>The type's text fields that translators translate (the others, such as ids, are copied).</summary>
+    IReadOnlyList<string> TranslatableKeys { get; }
+
     /// <summary>Checks the type's fields of one file, adding what is wrong with its line.</summary>
     void Validate(ContentFile file, ICollection<ContentImportError> errors);
 }

@@ -17,6 +17,8 @@ public abstract class LearningDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<Content.ContentVersion> ContentVersions => Set<Content.ContentVersion>();
 
+    public DbSet<Content.MediaFile> MediaFiles => Set<Content.MediaFile>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -11,8 +11,8 @@ public sealed class PracticeCatalog(LearningDbContext db, SearchIndex search)
 {
     public async Task<CatalogPage> FindAsync(string culture, string? query, IReadOnlyDictionary<string, IReadOnlyList<string>> selected, CancellationToken cancellationToken)
     {
-        var published = await db.ContentItems.AsNoTracking()
-            .Where(i => i.Type == PracticeType.TypeName && i.Status == ContentStatus.Published)
+        var published = await db.ContentItems.AsNoTracking().VisibleToReaders()
+            .Where(i => i.Type == PracticeType.TypeName)
             .Select(i => new Row(i.Id, i.SetId, i.Culture, i.Slug, i.PublishedVersion!.Title, i.PublishedVersion.Summary, i.PublishedVersion.Fields))
             .ToListAsync(cancellationToken);
 

@@ -14,6 +14,8 @@ public sealed class PracticeType : IContentType
     public IReadOnlyList<string> FieldKeys { get; } =
         ["organisations", "country", "place", "period", "target_publics", "themes", "action_types", "contact", "related"];
 
+    public IReadOnlyList<string> TranslatableKeys { get; } = ["place", "period", "contact"];
+
     public void Validate(ContentFile file, ICollection<ContentImportError> errors)
     {
         if (string.IsNullOrWhiteSpace(file.Value("summary")))

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Learning.Modules.Data.Migrations;
 
 /// <summary>
-/// Content items and their versions, shared by both providers, plus each provider's full-text index
+/// Content items, their versions and media files, shared by both providers, plus each provider's full-text index
 /// (<c>ContentSearch</c>, outside the EF model: an FTS5 table on SQLite, a tsvector with a GIN index on
 /// PostgreSQL). The indexed text is folded in C# (lower case, no accents) before it is stored.
 /// </summary>
@@ -39,6 +39,7 @@ internal static class ContentSchema
                 CreatedUtc = table.Column<DateTime>(nullable: false),
                 UpdatedUtc = table.Column<DateTime>(nullable: false),
                 PublishedUtc = table.Column<DateTime>(nullable: true),
+                TranslatedFromVersion = table.Column<int>(nullable: true),
             },
             constraints: table => table.PrimaryKey("PK_ContentItems", x => x.Id));
 
@@ -69,6 +70,21 @@ internal static class ContentSchema
         migration.CreateIndex("IX_ContentItems_SetId_Culture", "ContentItems", ["SetId", "Culture"], unique: true);
         migration.CreateIndex("IX_ContentItems_Type_Culture_Slug", "ContentItems", ["Type", "Culture", "Slug"], unique: true);
         migration.CreateIndex("IX_ContentVersions_ItemId_Number", "ContentVersions", ["ItemId", "Number"], unique: true);
+        migration.CreateTable(
+            name: "MediaFiles",
+            columns: table => new
+            {
+                Id = InitialSchema.Identity(table.Column<int>(nullable: false)),
+                FileName = table.Column<string>(maxLength: 200, nullable: false),
+                ContentType = table.Column<string>(maxLength: 100, nullable: false),
+                Kind = table.Column<string>(maxLength: 20, nullable: false),
+                Length = table.Column<long>(nullable: false),
+                StorageName = table.Column<string>(maxLength: 100, nullable: false),
+                UploadedBy = table.Column<string>(maxLength: 200, nullable: false),
+                UploadedUtc = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table => table.PrimaryKey("PK_MediaFiles", x => x.Id));
+        migration.CreateIndex("IX_MediaFiles_StorageName", "MediaFiles", "StorageName", unique: true);
         migration.Sql(searchTable);
     }
 
@@ -76,6 +92,7 @@ internal static class ContentSchema
     {
         migration.Sql("""DROP TABLE "ContentSearch";""");
         migration.DropForeignKey("FK_ContentItems_ContentVersions_PublishedVersionId", "ContentItems");
+        migration.DropTable("MediaFiles");
         migration.DropTable("ContentVersions");
         migration.DropTable("ContentItems");
     }

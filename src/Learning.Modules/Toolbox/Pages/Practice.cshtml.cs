@@ -41,8 +41,8 @@ public sealed class PracticeModel(LearningDbContext db, MarkdownRenderer markdow
 
         BodyHtml = markdown.ToHtml(Version.Body);
         var relatedSets = Fields.List("related");
-        var related = await db.ContentItems.AsNoTracking()
-            .Where(i => i.Type == PracticeType.TypeName && i.Status == ContentStatus.Published && relatedSets.Contains(i.SetId) && (i.Culture == Cultures.Current || i.Culture == Cultures.Default))
+        var related = await db.ContentItems.AsNoTracking().VisibleToReaders()
+            .Where(i => i.Type == PracticeType.TypeName && relatedSets.Contains(i.SetId) && (i.Culture == Cultures.Current || i.Culture == Cultures.Default))
             .Select(i => new { i.SetId, i.Culture, i.Slug, i.PublishedVersion!.Title })
             .ToListAsync(cancellationToken);
         Related = related.GroupBy(r => r.SetId).Select(g => g.FirstOrDefault(r => r.Culture == Cultures.Current) ?? g.First()).Select(r => (r.Slug, r.Title)).ToList();
@@ -75,9 +75,9 @@ public sealed class PracticeModel(LearningDbContext db, MarkdownRenderer markdow
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
         var culture = Cultures.Current;
-        var candidates = await db.ContentItems.AsNoTracking()
+        var candidates = await db.ContentItems.AsNoTracking().VisibleToReaders()
             .Include(i => i.PublishedVersion)
-            .Where(i => i.Type == PracticeType.TypeName && i.Status == ContentStatus.Published && i.Slug == slug && (i.Culture == culture || i.Culture == Cultures.Default))
+            .Where(i => i.Type == PracticeType.TypeName && i.Slug == slug && (i.Culture == culture || i.Culture == Cultures.Default))
             .ToListAsync(cancellationToken);
         var item = candidates.FirstOrDefault(i => i.Culture == culture) ?? candidates.FirstOrDefault();
         if (item?.PublishedVersion is null)
@@ -85,8 +85,8 @@ public sealed class PracticeModel(LearningDbContext db, MarkdownRenderer markdow
             return false;
         }
 
-        var translations = await db.ContentItems.AsNoTracking()
-            .Where(i => i.SetId == item.SetId && i.Status == ContentStatus.Published)
+        var translations = await db.ContentItems.AsNoTracking().VisibleToReaders()
+            .Where(i => i.SetId == item.SetId)
             .Select(i => new { i.Culture, i.Slug })
             .ToListAsync(cancellationToken);
         if (item.Culture != culture && translations.Any(t => t.Culture == culture))

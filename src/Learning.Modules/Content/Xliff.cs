@@ -1,0 +1,158 @@
+using System.Text.Json.Nodes;
+using System.Xml;
+using System.Xml.Linq;
+using Learning.Modules.Core;
+using Learning.Modules.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.Modules.Content;
+
+/// <summary>
+/// XLIFF 2.0 export and import of one localization set, so that professional translators work in their
+/// own tools: the source is the default culture's newest version; an import saves the target culture's
+/// texts as a new draft version (creating the translation if needed), to be reviewed and published.
+/// </summary>
+public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnumerable<IContentType> types)
+{
+    private static readonly XNamespace Ns = "urn:oasis:names:tc:xliff:document:2.0";
+
+    public async Task<XDocument?> ExportAsync(string setId, string targetCulture, CancellationToken cancellationToken)
+    {
+        var items = await db.ContentItems.Include(i => i.Versions).Where(i => i.SetId == setId).ToListAsync(cancellationToken);
+        var source = items.FirstOrDefault(i => i.Culture == Cultures.Default);
+        if (source is null || !Cultures.IsSupported(targetCulture) || targetCulture == Cultures.Default)
+        {
+            return null;
+        }
+
+        var type = types.Single(t => t.Name == source.Type);
+        var sourceTexts = Texts(type, Latest(source));
+        var target = items.FirstOrDefault(i => i.Culture == targetCulture);
+        var targetTexts = target is null ? [] : Texts(type, Latest(target));
+        return new XDocument(
+            new XElement(Ns + "xliff",
+                new XAttribute("version", "2.0"),
+                new XAttribute("srcLang", Cultures.Default),
+                new XAttribute("trgLang", targetCulture),
+                new XElement(Ns + "file",
+                    new XAttribute("id", setId),
+                    sourceTexts.Select(t => new XElement(Ns + "unit",
+                        new XAttribute("id", t.Key),
+                        new XElement(Ns + "segment",
+                            new XElement(Ns + "source", t.Value),
+                            targetTexts.TryGetValue(t.Key, out var translated) ? new XElement(Ns + "target", translated) : null))))));
+    }
+
+    /// <summary>Saves the translation in the file as a new draft version; returns the problems found, or none.</summary>
+    public async Task<(ContentItem? Item, IReadOnlyList<string> Errors)> ImportAsync(Stream stream, string author, CancellationToken cancellationToken)
+    {
+        XDocument document;
+        try
+        {
+            document = await XDocument.LoadAsync(stream, LoadOptions.SetLineInfo, cancellationToken);
+        }
+        catch (XmlException exception)
+        {
+            return (null, [$"Line {exception.LineNumber}: the file is not valid XML ({exception.Message})."]);
+        }
+
+        var root = document.Root!;
+        var file = root.Element(Ns + "file");
+        var target = (string?)root.Attribute("trgLang");
+        if (root.Name != Ns + "xliff" || (string?)root.Attribute("version") != "2.0" || file is null)
+        {
+            return (null, ["The file is not XLIFF 2.0 (a <xliff version=\"2.0\"> element with a <file>)."]);
+        }
+
+        if ((string?)root.Attribute("srcLang") != Cultures.Default || !Cultures.IsSupported(target) || target == Cultures.Default)
+        {
+            return (null, [$"The file must translate from '{Cultures.Default}' into one of {string.Join(", ", Cultures.All.Skip(1))}."]);
+        }
+
+        var setId = (string?)file.Attribute("id") ?? "";
+        var items = await db.ContentItems.Include(i => i.Versions).Where(i => i.SetId == setId).ToListAsync(cancellationToken);
+        var source = items.FirstOrDefault(i => i.Culture == Cultures.Default);
+        if (source is null)
+        {
+            return (null, [$"No content has the identifier '{setId}'."]);
+        }
+
+        var type = types.Single(t => t.Name == source.Type);
+        var known = Texts(type, Latest(source)).Keys.ToHashSet();
+        var translations = new Dictionary<string, string>();
+        var errors = new List<string>();
+        foreach (var unit in file.Elements(Ns + "unit"))
+        {
+            var id = (string?)unit.Attribute("id") ?? "";
+            var line = ((IXmlLineInfo)unit).LineNumber;
+            var text = unit.Element(Ns + "segment")?.Element(Ns + "target")?.Value;
+            if (!known.Contains(id))
+            {
+                errors.Add($"Line {line}: unknown unit '{id}'.");
+            }
+            else if (string.IsNullOrWhiteSpace(text))
+            {
+                errors.Add($"Line {line}: the unit '{id}' has no translation.");
+            }
+            else
+            {
+                translations[id] = text;
+            }
+        }
+
+        foreach (var missing in new[] { "title", "summary", "body" }.Where(k => !translations.ContainsKey(k) && !errors.Any(e => e.Contains($"'{k}'"))))
+        {
+            errors.Add($"The unit '{missing}' is missing.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var item = items.FirstOrDefault(i => i.Culture == target)
+                   ?? new ContentItem { Type = source.Type, SetId = setId, Culture = target!, Slug = await FreeSlugAsync(source.Type, target!, translations["title"], cancellationToken), Status = ContentStatus.Draft };
+        var fields = JsonNode.Parse(Latest(source).Fields)!.AsObject();
+        foreach (var key in type.TranslatableKeys.Where(translations.ContainsKey))
+        {
+            fields[key] = translations[key];
+        }
+
+        publisher.AddVersion(item, translations["title"], translations["summary"], translations["body"], fields.ToJsonString(), author, "Imported from XLIFF");
+        item.Status = ContentStatus.Draft;
+        await db.SaveChangesAsync(cancellationToken);
+        return (item, []);
+    }
+
+    private static ContentVersion Latest(ContentItem item) => item.Versions.Single(v => v.Number == item.LatestVersionNumber);
+
+    private static Dictionary<string, string> Texts(IContentType type, ContentVersion version)
+    {
+        var texts = new Dictionary<string, string> { ["title"] = version.Title, ["summary"] = version.Summary, ["body"] = version.Body };
+        var fields = ContentFields.Parse(version.Fields);
+        foreach (var key in type.TranslatableKeys)
+        {
+            if (fields.Text(key) is { Length: > 0 } value)
+            {
+                texts[key] = value;
+            }
+        }
+
+        return texts;
+    }
+
+    private async Task<string> FreeSlugAsync(string type, string culture, string title, CancellationToken cancellationToken)
+    {
+        var words = string.Concat(TextFolding.Fold(title).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+        var slug = string.Join('-', words.Split('-', StringSplitOptions.RemoveEmptyEntries)).Trim('-');
+        slug = slug.Length > 80 ? slug[..80].Trim('-') : slug.Length < 2 ? culture + "-translation" : slug;
+        var taken = await db.ContentItems.Where(i => i.Type == type && i.Culture == culture && i.Slug.StartsWith(slug)).Select(i => i.Slug).ToListAsync(cancellationToken);
+        var candidate = slug;
+        for (var n = 2; taken.Contains(candidate); n++)
+        {
+            candidate = $"{slug}-{n}";
+        }
+
+        return candidate;
+    }
+}
