@@ -1,4 +1,11 @@
+using Learning.Modules.Accounts;
 using Learning.Modules.Core;
+using Learning.Modules.Core.Navigation;
+using Learning.Modules.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +24,26 @@ public sealed class ContentModule : ILearningModule
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();
         services.AddScoped<Xliff>();
+        services.AddScoped<IMediaStorage, FileMediaStorage>();
+        services.AddScoped<MediaUploads>();
         services.AddSingleton<ITenantSetupStep, ContentSetupStep>();
         services.AddOutputCache();
+        services.AddSingleton(new NavigationItem("Content", "editor", 90, typeof(ContentStrings), Roles.EditorPolicy));
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        // Media are public, like the content that shows them; their names are random and never change.
+        endpoints.MapGet("/media/{name}", async (string name, LearningDbContext db, IMediaStorage storage, HttpContext context) =>
+        {
+            var file = await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(m => m.StorageName == name);
+            if (file is null || storage.Open(file.StorageName) is not { } stream)
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            return Results.Stream(stream, file.ContentType, enableRangeProcessing: true);
+        }).AllowAnonymous();
     }
 }

@@ -1,7 +1,9 @@
 using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Navigation;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,10 +14,17 @@ public sealed class ToolboxModule : ILearningModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IContentType, PracticeType>();
+        services.AddSingleton<PracticeType>();
+        services.AddSingleton<IContentType>(sp => sp.GetRequiredService<PracticeType>());
         services.AddScoped<PracticeCatalog>();
         services.AddSingleton<PracticePdf>();
         services.Configure<OutputCacheOptions>(o => o.AddPolicy(ContentCachePolicy.Name, new ContentCachePolicy()));
         services.AddSingleton(new NavigationItem("Toolbox", "toolbox", 10, typeof(ToolboxStrings)));
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/{culture:culture}/toolbox/feed.atom", ToolboxFeeds.AtomAsync).AllowAnonymous().CacheOutput(ContentCachePolicy.Name);
+        endpoints.MapGet("/sitemap.xml", ToolboxFeeds.SitemapAsync).AllowAnonymous().CacheOutput(ContentCachePolicy.Name);
     }
 }

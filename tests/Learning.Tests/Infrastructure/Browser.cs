@@ -22,7 +22,8 @@ public static class Browser
         return (IHtmlDocument)await context.OpenAsync(r => r.Content(html).Address(response.RequestMessage!.RequestUri!));
     }
 
-    /// <summary>Submits the form matched by <paramref name="formSelector"/>, replacing the named fields' values.</summary>
+    /// <summary>Submits the form matched by <paramref name="formSelector"/>, replacing the named fields' values.
+    /// A ("handler", name) pair stands for the button of that page handler (its formaction).</summary>
     public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument page, string formSelector, params (string Name, string Value)[] values)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}.");
@@ -46,6 +47,8 @@ public static class Browser
             }
         }
 
+        var handler = values.Where(v => v.Name == "handler").Select(v => v.Value).LastOrDefault();
+        values = values.Where(v => v.Name != "handler").ToArray();
         foreach (var name in values.Select(v => v.Name).Distinct())
         {
             fields.RemoveAll(f => f.Key == name);
@@ -53,6 +56,12 @@ public static class Browser
 
         fields.AddRange(values.Select(v => new KeyValuePair<string, string>(v.Name, v.Value)));
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : form.Action;
+        if (handler is not null)
+        {
+            var uri = new UriBuilder(action) { Query = "handler=" + Uri.EscapeDataString(handler) };
+            action = uri.Uri.ToString();
+        }
+
         return client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 

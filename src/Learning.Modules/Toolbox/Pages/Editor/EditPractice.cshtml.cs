@@ -93,7 +93,10 @@ public sealed class EditPracticeModel(
 
         if (Item is not null)
         {
+            // An existing item's set and culture never change: they are not in its form.
             Input = Input with { SetId = Item.SetId, Culture = Item.Culture };
+            ModelState.Remove($"{nameof(Input)}.{nameof(Input.SetId)}");
+            ModelState.Remove($"{nameof(Input)}.{nameof(Input.Culture)}");
         }
         else if (await db.ContentItems.AnyAsync(i => i.SetId == Input.SetId && i.Culture == Input.Culture, cancellationToken))
         {

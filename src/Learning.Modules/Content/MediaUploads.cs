@@ -1,0 +1,144 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Learning.Modules.Data;
+
+namespace Learning.Modules.Content;
+
+/// <summary>
+/// Checks an upload by its name and by its first bytes (never by what the browser claims), within a
+/// size limit per kind; SRT subtitles are converted to WebVTT, the format HTML5 players read.
+/// </summary>
+public sealed partial class MediaUploads(LearningDbContext db, IMediaStorage storage, TimeProvider clock)
+{
+    private sealed record Rule(MediaKind Kind, string ContentType, long MaxBytes, Func<byte[], bool> LooksRight);
+
+    private static readonly Dictionary<string, Rule> Rules = new()
+    {
+        [".jpg"] = new(MediaKind.Image, "image/jpeg", 5 << 20, b => Starts(b, 0xFF, 0xD8, 0xFF)),
+        [".jpeg"] = new(MediaKind.Image, "image/jpeg", 5 << 20, b => Starts(b, 0xFF, 0xD8, 0xFF)),
+        [".png"] = new(MediaKind.Image, "image/png", 5 << 20, b => Starts(b, 0x89, 0x50, 0x4E, 0x47)),
+        [".webp"] = new(MediaKind.Image, "image/webp", 5 << 20, b => Ascii(b, 0, "RIFF") && Ascii(b, 8, "WEBP")),
+        [".pdf"] = new(MediaKind.Document, "application/pdf", 20 << 20, b => Ascii(b, 0, "%PDF-")),
+        [".mp4"] = new(MediaKind.Video, "video/mp4", 200 << 20, b => Ascii(b, 4, "ftyp")),
+        [".webm"] = new(MediaKind.Video, "video/webm", 200 << 20, b => Starts(b, 0x1A, 0x45, 0xDF, 0xA3)),
+        [".vtt"] = new(MediaKind.Subtitles, "text/vtt", 1 << 20, b => Ascii(SkipBom(b), 0, "WEBVTT")),
+        [".srt"] = new(MediaKind.Subtitles, "text/vtt", 1 << 20, _ => true), // checked cue by cue below
+    };
+
+    public static IReadOnlyCollection<string> Extensions => Rules.Keys;
+
+    /// <summary>Stores the upload; returns the saved file, or the reason it was refused.</summary>
+    public async Task<(MediaFile? File, string? Error)> SaveAsync(string uploadedName, Stream content, long length, string uploadedBy, CancellationToken cancellationToken)
+    {
+        var extension = Path.GetExtension(uploadedName).ToLowerInvariant();
+        if (!Rules.TryGetValue(extension, out var rule))
+        {
+            return (null, $"Files of type '{extension}' are not accepted. Accepted: {string.Join(", ", Rules.Keys)}.");
+        }
+
+        if (length == 0 || length > rule.MaxBytes)
+        {
+            return (null, $"The file must not be empty nor larger than {rule.MaxBytes >> 20} MB.");
+        }
+
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        if (!rule.LooksRight(bytes))
+        {
+            return (null, $"The file's content is not a {extension} file.");
+        }
+
+        var name = SafeName(uploadedName);
+        if (extension == ".srt")
+        {
+            var (vtt, error) = SrtToVtt(Encoding.UTF8.GetString(SkipBom(bytes)));
+            if (vtt is null)
+            {
+                return (null, error);
+            }
+
+            bytes = Encoding.UTF8.GetBytes(vtt);
+            name = Path.ChangeExtension(name, ".vtt");
+        }
+
+        var media = new MediaFile
+        {
+            FileName = name,
+            ContentType = rule.ContentType,
+            Kind = rule.Kind,
+            Length = bytes.Length,
+            StorageName = $"{Guid.NewGuid():n}{Path.GetExtension(name)}",
+            UploadedBy = uploadedBy,
+            UploadedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        await storage.SaveAsync(media.StorageName, new MemoryStream(bytes), cancellationToken);
+        db.MediaFiles.Add(media);
+        await db.SaveChangesAsync(cancellationToken);
+        return (media, null);
+    }
+
+    /// <summary>SRT to WebVTT: a header, cue numbers kept as identifiers, commas in timestamps become dots.
+    /// A cue whose timing line is malformed is refused with its line number.</summary>
+    public static (string? Vtt, string? Error) SrtToVtt(string srt)
+    {
+        var lines = srt.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        var output = new StringBuilder("WEBVTT\n");
+        var cues = 0;
+        var block = new List<(int Number, string Text)>();
+        for (var i = 0; i <= lines.Length; i++)
+        {
+            if (i < lines.Length && lines[i].Trim().Length > 0)
+            {
+                block.Add((i + 1, lines[i].TrimEnd()));
+                continue;
+            }
+
+            // A block: an optional cue number, the timing line, the cue's text.
+            if (block.Count > 0)
+            {
+                var timingIndex = block.FindIndex(l => l.Text.Contains("-->"));
+                var timing = timingIndex < 0 ? null : SrtTiming().Match(block[timingIndex].Text.Trim());
+                if (timing is not { Success: true })
+                {
+                    // Without a timing, the line after the cue number is where it should have been.
+                    var (number, text) = timingIndex < 0 ? block[Math.Min(1, block.Count - 1)] : block[timingIndex];
+                    return (null, $"Line {number}: '{text}' is not a cue timing of the form 00:00:01,000 --> 00:00:04,000.");
+                }
+
+                output.Append('\n');
+                if (timingIndex == 1)
+                {
+                    output.Append(block[0].Text.Trim()).Append('\n');
+                }
+
+                output.Append(timing.Groups[1].Value.Replace(',', '.')).Append(" --> ").Append(timing.Groups[2].Value.Replace(',', '.')).Append('\n');
+                foreach (var (_, text) in block.Skip(timingIndex + 1))
+                {
+                    output.Append(text).Append('\n');
+                }
+
+                cues++;
+                block.Clear();
+            }
+        }
+
+        return cues == 0 ? (null, "The subtitles contain no cue.") : (output.ToString(), null);
+    }
+
+    private static string SafeName(string name)
+    {
+        var stem = Regex.Replace(Path.GetFileNameWithoutExtension(name), "[^A-Za-z0-9._-]+", "-").Trim('-', '.');
+        return (stem.Length == 0 ? "file" : stem[..Math.Min(stem.Length, 100)]) + Path.GetExtension(name).ToLowerInvariant();
+    }
+
+    private static bool Starts(byte[] bytes, params byte[] magic) => bytes.Length >= magic.Length && bytes.AsSpan(0, magic.Length).SequenceEqual(magic);
+
+    private static bool Ascii(byte[] bytes, int offset, string text) =>
+        bytes.Length >= offset + text.Length && Encoding.ASCII.GetString(bytes, offset, text.Length) == text;
+
+    private static byte[] SkipBom(byte[] bytes) => Starts(bytes, 0xEF, 0xBB, 0xBF) ? bytes[3..] : bytes;
+
+    [GeneratedRegex(@"^(\d{2}:\d{2}:\d{2}[,.]\d{3})\s*-->\s*(\d{2}:\d{2}:\d{2}[,.]\d{3})")]
+    private static partial Regex SrtTiming();
+}
