@@ -3,7 +3,7 @@ using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Primitives;
+using Microsoft.AspNetCore.Localization;
 
 namespace Learning.Modules.Toolbox;
 
@@ -36,8 +36,12 @@ public sealed class ContentCachePolicy : IOutputCachePolicy
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        // A page that sets a cookie (the culture cookie, an anti-forgery token) is someone's own.
-        if (!StringValues.IsNullOrEmpty(context.HttpContext.Response.Headers.SetCookie) || context.HttpContext.Response.StatusCode != StatusCodes.Status200OK)
+        // A page that sets a cookie (an anti-forgery token, a session) is someone's own. The culture
+        // cookie is the exception: its value comes from the address, which is part of the cache key,
+        // so replaying it to every visitor of that address is what each of them would get anyway.
+        var response = context.HttpContext.Response;
+        var personalCookie = response.Headers.SetCookie.Any(c => c?.StartsWith(CookieRequestCultureProvider.DefaultCookieName + "=", StringComparison.Ordinal) == false);
+        if (personalCookie || response.StatusCode != StatusCodes.Status200OK)
         {
             context.AllowCacheStorage = false;
         }
