@@ -16,9 +16,14 @@ public sealed class PracticeCatalog(LearningDbContext db, SearchIndex search)
             .Select(i => new Row(i.Id, i.SetId, i.Culture, i.Slug, i.PublishedVersion!.Title, i.PublishedVersion.Summary, i.PublishedVersion.Fields))
             .ToListAsync(cancellationToken);
 
-        // One card per set: the reader's culture, else the default culture, marked as not translated.
+        // One card per set: the reader's culture, else the default culture, marked as not translated
+        // (unless the reader's culture was archived on purpose).
+        var archived = await db.ContentItems.AsNoTracking()
+            .Where(i => i.Type == PracticeType.TypeName && i.Culture == culture && i.Status == ContentStatus.Archived)
+            .Select(i => i.SetId).ToListAsync(cancellationToken);
         var languages = published.GroupBy(p => p.SetId).ToDictionary(g => g.Key, g => g.Select(p => p.Culture).OrderBy(c => Cultures.All.ToList().IndexOf(c)).ToList());
         var cards = published
+            .Where(p => !archived.Contains(p.SetId))
             .GroupBy(p => p.SetId)
             .Select(g => g.FirstOrDefault(p => p.Culture == culture) ?? g.FirstOrDefault(p => p.Culture == Cultures.Default))
             .OfType<Row>()

@@ -115,6 +115,45 @@ public sealed class EditorTests
     }
 
     [Fact]
+    public async Task An_archived_practice_leaves_the_toolbox_at_once_and_publishing_brings_it_back()
+    {
+        await using var app = new LearningApp();
+        var editor = await LogInAsEditor(app, "writer@example.org");
+        var reader = app.CreateClient();
+        var id = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems.Where(i => i.SetId == "digimobile" && i.Culture == "en").Select(i => i.Id).SingleAsync());
+        var address = $"/en/toolbox/{await Slug(app, id)}";
+        await reader.GetPageAsync(address); // cached for visitors
+
+        var edit = await editor.GetPageAsync($"/en/editor/practice/{id}");
+        var archived = await editor.SubmitAndFollowAsync(edit, "form[action*='handler=Archive']");
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(address)).StatusCode);
+        Assert.DoesNotContain("DigiMobile", (await reader.GetPageAsync("/en/toolbox")).Text(".toolbox__results"));
+
+        await editor.SubmitAndFollowAsync(archived, "form.editor", ("handler", "Publish"));
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(address)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_editor_of_one_tenant_can_do_nothing_in_another()
+    {
+        await using var app = new LearningApp();
+        var admin = await AdministrationTests.LogInAsAdministrator(app);
+        await TenantTests.CreateTenant(app, admin, "east", Db.Sqlite, ("Input.UrlPrefix", "east"));
+        var editor = await LogInAsEditor(app, "writer@example.org");
+        var eastItem = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems.Select(i => i.Id).FirstAsync(), "east");
+
+        foreach (var path in new[] { "/east/en/editor", $"/east/en/editor/practice/{eastItem}", "/east/en/editor/media" })
+        {
+            using var response = await editor.GetAsync(path);
+            Assert.StartsWith("/east/en/account/login", response.Headers.Location?.OriginalString);
+        }
+
+        using var post = await editor.PostAsync($"/east/en/editor/practice/{eastItem}?handler=Archive", new FormUrlEncodedContent([]));
+        Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
+        Assert.True(await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems.AllAsync(i => i.Status != ContentStatus.Archived), "east"));
+    }
+
+    [Fact]
     public async Task The_translation_view_shows_missing_and_outdated_cultures()
     {
         await using var app = new LearningApp();

@@ -97,6 +97,9 @@ public sealed class ToolboxTests
                 "## Description\n" + payload + "\n\n[click](javascript:alert(3)) [ok](https://example.org) <javascript:alert(4)>\n")
             .Replace("title: Titre", "title: \"" + payload.Replace("\"", "\\\"") + "\"")
             .Replace("place: Bruxelles", "place: \"" + payload + "\"")
+            .Replace("period: \"2024\"", "period: \"" + payload + "\"")
+            .Replace("organisations: [Mission Locale]", "organisations: [\"" + payload + "\"]")
+            .Replace("status: published", "contact: \"" + payload + "\"\nstatus: published")
             .Replace("summary: Un résumé assez long pour une carte.", "summary: \"" + payload + "\"");
         var result = await ContentImportTests.Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportAsync([("toolbox/xss/en.md", sheet)], default));
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
@@ -112,6 +115,7 @@ public sealed class ToolboxTests
 
         var page = await client.GetPageAsync("/en/toolbox/xss-attempt");
         Assert.Contains("<script>alert(1)</script>", page.Text("h1"));
+        Assert.Equal(4, page.QuerySelectorAll(".facts dd").Count(dd => dd.TextContent.Contains("<script>alert(1)</script>")));
         Assert.Equal("https://example.org", page.QuerySelectorAll(".practice__body a").Single(a => a.TextContent == "ok").GetAttribute("href"));
         Assert.Equal("#", page.QuerySelectorAll(".practice__body a").Single(a => a.TextContent == "click").GetAttribute("href"));
     }

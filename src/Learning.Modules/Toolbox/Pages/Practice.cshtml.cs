@@ -89,9 +89,10 @@ public sealed class PracticeModel(LearningDbContext db, MarkdownRenderer markdow
             .Where(i => i.SetId == item.SetId)
             .Select(i => new { i.Culture, i.Slug })
             .ToListAsync(cancellationToken);
-        if (item.Culture != culture && translations.Any(t => t.Culture == culture))
+        if (item.Culture != culture && (translations.Any(t => t.Culture == culture)
+            || await db.ContentItems.AnyAsync(i => i.SetId == item.SetId && i.Culture == culture && i.Status == ContentStatus.Archived, cancellationToken)))
         {
-            return false; // the French slug in another culture that has its own translation: not this address
+            return false; // the French address in a culture that has its own translation, or withdrew it
         }
 
         Item = item;

@@ -73,6 +73,21 @@ public sealed class EditPracticeModel(
 
     public Task<IActionResult> OnPostPublishAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, ContentStatus.Published, cancellationToken);
 
+    /// <summary>Takes the practice away from readers; its versions stay, and publishing brings it back.</summary>
+    public async Task<IActionResult> OnPostArchiveAsync(int id, CancellationToken cancellationToken)
+    {
+        var item = await db.ContentItems.SingleOrDefaultAsync(i => i.Id == id && i.Type == PracticeType.TypeName, cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        await publisher.WithdrawAsync(item, ContentStatus.Archived, cancellationToken);
+        await publisher.EvictCachedPagesAsync(cancellationToken);
+        Message = S["The practice is archived: readers no longer see it."];
+        return Redirect(CultureLinks.Path(Request, Cultures.Current, $"editor/practice/{item.Id}"));
+    }
+
     public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken cancellationToken)
     {
         Item = id is null ? null : await db.ContentItems.FindAsync([id], cancellationToken);
