@@ -26,3 +26,10 @@ public sealed class LearningClaimsPrincipalFactory(
         return identity;
     }
 }
+
+public static class SignedInPerson
+{
+    /// <summary>The name a signed-in person is shown by (the author of what they save).</summary>
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(LearningClaimsPrincipalFactory.DisplayNameClaim) ?? user.Identity?.Name ?? "";
+}

@@ -16,6 +16,9 @@ public sealed class ContentImporter(LearningDbContext db, ContentPublisher publi
 {
     public const string ImportAuthor = "import";
 
+    /// <summary>No content file is this large; a bigger one in a zip is refused before it is read.</summary>
+    private const long MaxFileBytes = 2 << 20;
+
     public async Task<ContentImportResult> ImportFolderAsync(string folder, CancellationToken cancellationToken)
     {
         var files = Directory.Exists(folder)
@@ -35,6 +38,11 @@ public sealed class ContentImporter(LearningDbContext db, ContentPublisher publi
             using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
             foreach (var entry in archive.Entries.Where(e => e.FullName.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !e.FullName.EndsWith("README.md", StringComparison.OrdinalIgnoreCase)))
             {
+                if (entry.Length > MaxFileBytes)
+                {
+                    return ContentImportResult.Failed([new ContentImportError(entry.FullName, 1, $"The file is larger than {MaxFileBytes >> 20} MB.")]);
+                }
+
                 using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
                 files.Add((entry.FullName.TrimStart('/'), await reader.ReadToEndAsync(cancellationToken)));
             }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Learning.Modules.Accounts;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
@@ -30,7 +29,7 @@ public sealed class HistoryModel(LearningDbContext db, ContentPublisher publishe
             return NotFound();
         }
 
-        var author = User.FindFirstValue(LearningClaimsPrincipalFactory.DisplayNameClaim) ?? User.Identity!.Name!;
+        var author = User.DisplayName();
         var restored = publisher.AddVersion(Item, old.Title, old.Summary, old.Body, old.Fields, author, $"Restored version {old.Number}");
         Item.Status = ContentStatus.Draft;
         await db.SaveChangesAsync(cancellationToken);

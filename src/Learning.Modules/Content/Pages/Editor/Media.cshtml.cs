@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Learning.Modules.Accounts;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
@@ -39,7 +38,7 @@ public sealed class MediaModel(LearningDbContext db, MediaUploads uploads, IMedi
         else
         {
             await using var stream = upload.OpenReadStream();
-            var author = User.FindFirstValue(LearningClaimsPrincipalFactory.DisplayNameClaim) ?? User.Identity!.Name!;
+            var author = User.DisplayName();
             var (file, error) = await uploads.SaveAsync(upload.FileName, stream, upload.Length, author, cancellationToken);
             if (file is not null)
             {

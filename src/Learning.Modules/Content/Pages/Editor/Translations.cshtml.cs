@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text;
 using Learning.Modules.Accounts;
 using Learning.Modules.Core;
@@ -57,7 +56,7 @@ public sealed class TranslationsModel(LearningDbContext db, Xliff xliff, IString
         }
 
         await using var stream = upload.OpenReadStream();
-        var author = User.FindFirstValue(LearningClaimsPrincipalFactory.DisplayNameClaim) ?? User.Identity!.Name!;
+        var author = User.DisplayName();
         var (item, errors) = await xliff.ImportAsync(stream, author, cancellationToken);
         if (item is null || item.SetId != set)
         {

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Learning.Modules.Accounts;
 using Learning.Modules.Content;
 using Learning.Modules.Core;
@@ -136,7 +135,7 @@ public sealed class EditPracticeModel(
 
         Item ??= new ContentItem { Type = PracticeType.TypeName, SetId = Input.SetId, Culture = Input.Culture, Slug = Input.Slug, Status = ContentStatus.Draft };
         Item.Slug = Input.Slug;
-        var author = User.FindFirstValue(LearningClaimsPrincipalFactory.DisplayNameClaim) ?? User.Identity!.Name!;
+        var author = User.DisplayName();
         var version = publisher.AddVersion(Item, Input.Title, Input.Summary, Input.Body!, ContentFields.ToJson(file, type.FieldKeys), author, null);
         if (status == ContentStatus.Published)
         {
