@@ -1,6 +1,7 @@
 using Learning.Modules.Accounts;
 using Learning.Modules.Content;
 using Learning.Modules.Toolbox;
+using Learning.Modules.Tutorials;
 using Learning.Modules.Core;
 using Learning.Modules.Data;
 
@@ -16,5 +17,6 @@ public static class Modules
         new AccountsModule(),
         new ContentModule(),
         new ToolboxModule(),
+        new TutorialsModule(),
     ];
 }

@@ -28,7 +28,7 @@ public sealed class ContentExporter(LearningDbContext db, IEnumerable<IContentTy
             };
             front.AddRange(ContentFields.Parse(version.Fields).InOrder(type.FieldKeys));
             front.Add(("status", ContentImporter.FormatStatus(item.Status)));
-            var entry = zip.CreateEntry($"{type.Folder}/{item.SetId}/{item.Culture}.md");
+            var entry = zip.CreateEntry($"{type.Folder}/{item.SetId}/{type.FilePrefix}{item.Culture}.md");
             await using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(false));
             await writer.WriteAsync(ContentFile.Format(front, version.Body));
         }

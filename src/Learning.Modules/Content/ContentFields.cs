@@ -25,6 +25,10 @@ public sealed class ContentFields
             {
                 json[key] = value;
             }
+            else if (file.Structures.TryGetValue(key, out var structure))
+            {
+                json[key] = structure.DeepClone();
+            }
         }
 
         return json.ToJsonString();
@@ -33,20 +37,31 @@ public sealed class ContentFields
     public string? Text(string key) => json[key] is JsonValue value ? value.GetValue<string>() : null;
 
     public IReadOnlyList<string> List(string key) =>
-        json[key] is JsonArray array ? array.Select(v => v!.GetValue<string>()).ToList() : [];
+        json[key] is JsonArray array && array.All(v => v is JsonValue) ? array.Select(v => v!.GetValue<string>()).ToList() : [];
+
+    /// <summary>A structured field, such as a tutorial's mind map.</summary>
+    public JsonNode? Structure(string key) => json[key];
 
     /// <summary>Every value, for the search index.</summary>
-    public IEnumerable<string> AllValues() => json.Select(p => p.Value).SelectMany(v => v switch
+    public IEnumerable<string> AllValues() => json.Select(p => p.Value).SelectMany(Texts);
+
+    private static IEnumerable<string> Texts(JsonNode? node) => node switch
     {
-        JsonArray array => array.Select(a => a!.GetValue<string>()),
+        JsonArray array => array.SelectMany(Texts),
+        JsonObject obj => obj.Select(p => p.Value).SelectMany(Texts),
         JsonValue value => [value.GetValue<string>()],
         _ => [],
-    });
+    };
 
     /// <summary>The fields in the given order, as the export writes them.</summary>
     public IEnumerable<(string Key, object Value)> InOrder(IEnumerable<string> keys) => keys
         .Where(json.ContainsKey)
-        .Select(k => (k, json[k] is JsonArray ? (object)List(k) : Text(k)!));
+        .Select(k => (k, json[k] switch
+        {
+            JsonArray array when array.All(v => v is JsonValue) => (object)List(k),
+            JsonValue => Text(k)!,
+            var structure => structure!.DeepClone(),
+        }));
 
     public override string ToString() => json.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 }

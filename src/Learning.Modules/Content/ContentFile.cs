@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -20,6 +21,9 @@ public sealed class ContentFile
     public Dictionary<string, List<string>> Lists { get; } = [];
 
     public Dictionary<string, int> Lines { get; } = [];
+
+    /// <summary>Structured fields (mappings, lists of mappings), as JSON.</summary>
+    public Dictionary<string, JsonNode> Structures { get; } = [];
 
     public string Body { get; set; } = "";
 
@@ -76,7 +80,7 @@ public sealed class ContentFile
                     file.Lists[key] = sequence.Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToList();
                     break;
                 default:
-                    errors.Add(new(path, file.Lines[key], $"'{key}' must be a text or a list of texts."));
+                    file.Structures[key] = ToJson(valueNode);
                     break;
             }
         }
@@ -84,21 +88,83 @@ public sealed class ContentFile
         return file;
     }
 
+    private static JsonNode ToJson(YamlNode node) => node switch
+    {
+        YamlMappingNode mapping => new JsonObject(mapping.Children.Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", (JsonNode?)ToJson(c.Value)))),
+        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(ToJson)]),
+        YamlScalarNode scalar => JsonValue.Create(scalar.Value ?? "")!,
+        _ => JsonValue.Create("")!,
+    };
+
     /// <summary>Writes the file back in the same format (the export of a version).</summary>
     public static string Format(IEnumerable<(string Key, object Value)> front, string body)
     {
         var text = new StringBuilder("---\n");
         foreach (var (key, value) in front)
         {
-            text.Append(key).Append(": ").Append(value switch
+            switch (value)
             {
-                IEnumerable<string> list => "[" + string.Join(", ", list.Select(Quote)) + "]",
-                _ => Quote(value.ToString() ?? ""),
-            }).Append('\n');
+                case JsonNode node:
+                    text.Append(key).Append(":\n");
+                    Emit(node, 2, text);
+                    break;
+                case IEnumerable<string> list:
+                    text.Append(key).Append(": ").Append(FlowList(list)).Append('\n');
+                    break;
+                default:
+                    text.Append(key).Append(": ").Append(Quote(value.ToString() ?? "")).Append('\n');
+                    break;
+            }
         }
 
         return text.Append("---\n\n").Append(body.Trim('\n')).Append('\n').ToString();
     }
+
+    /// <summary>YAML block style for a structured field: mappings as "key: value", lists as "- ".</summary>
+    private static void Emit(JsonNode node, int indent, StringBuilder text)
+    {
+        var pad = new string(' ', indent);
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, child) in obj)
+                {
+                    text.Append(pad).Append(name).Append(':');
+                    if (child is JsonObject or JsonArray && !IsScalarList(child))
+                    {
+                        text.Append('\n');
+                        Emit(child, indent + 2, text);
+                    }
+                    else
+                    {
+                        text.Append(' ').Append(child is JsonArray list ? FlowList(list.Select(v => v!.GetValue<string>())) : Quote(child?.GetValue<string>() ?? "")).Append('\n');
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (item is JsonObject itemObject)
+                    {
+                        // The item's first line follows the dash; the others line up with it.
+                        var inner = new StringBuilder();
+                        Emit(itemObject, indent + 2, inner);
+                        text.Append(pad).Append("- ").Append(inner.ToString()[(indent + 2)..]);
+                    }
+                    else
+                    {
+                        text.Append(pad).Append("- ").Append(Quote(item?.GetValue<string>() ?? "")).Append('\n');
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static bool IsScalarList(JsonNode? node) => node is JsonArray array && array.All(i => i is JsonValue);
+
+    private static string FlowList(IEnumerable<string> list) => "[" + string.Join(", ", list.Select(Quote)) + "]";
 
     /// <summary>A YAML scalar, quoted only when plain text would be read otherwise.</summary>
     private static string Quote(string value)

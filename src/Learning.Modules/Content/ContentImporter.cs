@@ -77,14 +77,15 @@ public sealed class ContentImporter(LearningDbContext db, ContentPublisher publi
 
         var (created, updated, unchanged) = (0, 0, 0);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var existing = await db.ContentItems.Include(i => i.PublishedVersion).ToDictionaryAsync(i => (i.SetId, i.Culture), cancellationToken);
+        var existing = await db.ContentItems.Include(i => i.PublishedVersion).ToDictionaryAsync(i => (i.Type, i.SetId, i.Culture), cancellationToken);
         // The source culture first, so that its translations are published against its new version.
         foreach (var (file, type) in checkedFiles.OrderBy(f => f.File.Value("culture") == Cultures.Default ? 0 : 1))
         {
             var fields = ContentFields.ToJson(file, type!.FieldKeys);
             var (title, summary, body) = (file.Value("title")!, file.Value("summary") ?? "", file.Body);
+            // Structured parts (a tutorial's mind map…) come from the front matter as they are.
             var status = ParseStatus(file.Value("status"))!.Value;
-            if (existing.TryGetValue((file.Value("set")!, file.Value("culture")!), out var item))
+            if (existing.TryGetValue((type.Name, file.Value("set")!, file.Value("culture")!), out var item))
             {
                 var current = item.PublishedVersion;
                 if (current is not null && current.Title == title && current.Summary == summary && current.Body == body
@@ -155,9 +156,9 @@ public sealed class ContentImporter(LearningDbContext db, ContentPublisher publi
         {
             errors.Add(new(file.Path, file.LineOf("culture"), $"Unknown culture '{culture}': use one of {string.Join(", ", Cultures.All)}."));
         }
-        else if (file.Value("culture") is { Length: > 0 } && Path.GetFileNameWithoutExtension(file.Path) != file.Value("culture"))
+        else if (file.Value("culture") is { Length: > 0 } fileCulture && Path.GetFileNameWithoutExtension(file.Path) != (type?.FilePrefix ?? "") + fileCulture)
         {
-            errors.Add(new(file.Path, file.LineOf("culture"), $"The culture '{file.Value("culture")}' does not match the file name."));
+            errors.Add(new(file.Path, file.LineOf("culture"), $"The file of this item must be named '{type?.FilePrefix}{fileCulture}.md'."));
         }
 
         if (file.Value("set") is { Length: > 0 } set && (!IsIdentifier(set) || Path.GetFileName(Path.GetDirectoryName(file.Path)) != set))
@@ -196,9 +197,9 @@ public sealed class ContentImporter(LearningDbContext db, ContentPublisher publi
 
     private static void CheckUniqueness(List<ContentFile> files, List<ContentImportError> errors)
     {
-        foreach (var duplicate in files.GroupBy(f => (f.Value("set"), f.Value("culture"))).Where(g => g.Count() > 1))
+        foreach (var duplicate in files.GroupBy(f => (f.Value("type"), f.Value("set"), f.Value("culture"))).Where(g => g.Count() > 1))
         {
-            errors.AddRange(duplicate.Skip(1).Select(f => new ContentImportError(f.Path, f.LineOf("set"), $"The set '{duplicate.Key.Item1}' already has a '{duplicate.Key.Item2}' file.")));
+            errors.AddRange(duplicate.Skip(1).Select(f => new ContentImportError(f.Path, f.LineOf("set"), $"The set '{duplicate.Key.Item2}' already has a '{duplicate.Key.Item3}' file of type '{duplicate.Key.Item1}'.")));
         }
 
         foreach (var duplicate in files.GroupBy(f => (f.Value("type"), f.Value("culture"), f.Value("slug"))).Where(g => g.Count() > 1))

@@ -12,7 +12,8 @@ public sealed class ContentItem
     /// <summary>The content type, such as "practice".</summary>
     public required string Type { get; set; }
 
-    /// <summary>The localization set: a stable, language-neutral id shared by the item's translations.</summary>
+    /// <summary>The localization set: a stable, language-neutral id shared by the item's translations
+    /// (and by items of other types about the same thing, such as a practice and its tutorial).</summary>
     public required string SetId { get; set; }
 
     public required string Culture { get; set; }

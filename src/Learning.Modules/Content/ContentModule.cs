@@ -20,6 +20,7 @@ public sealed class ContentModule : ILearningModule
         services.Configure<ContentOptions>(configuration.GetSection($"{LearningOptions.Section}:Content"));
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<SearchIndex>();
+        services.AddScoped<ContentReader>();
         services.AddScoped<ContentPublisher>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();

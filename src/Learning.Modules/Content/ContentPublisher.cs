@@ -50,7 +50,7 @@ public sealed class ContentPublisher(LearningDbContext db, SearchIndex search, M
         // A translation remembers which version of the source it was published against.
         item.TranslatedFromVersion = item.Culture == Cultures.Default
             ? null
-            : await db.ContentItems.Where(i => i.SetId == item.SetId && i.Culture == Cultures.Default && i.PublishedVersionId != null)
+            : await db.ContentItems.Where(i => i.Type == item.Type && i.SetId == item.SetId && i.Culture == Cultures.Default && i.PublishedVersionId != null)
                 .Select(i => (int?)i.PublishedVersion!.Number).SingleOrDefaultAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var text = string.Join(' ', [version.Title, version.Summary, markdown.ToPlainText(version.Body), .. ContentFields.Parse(version.Fields).AllValues()]);

@@ -12,11 +12,21 @@ public interface IContentType
     /// <summary>The folder of content/ that holds the type's sets, such as "toolbox".</summary>
     string Folder { get; }
 
+    /// <summary>What a file's name starts with before its culture: "" for "fr.md", "tutorial." for "tutorial.fr.md".</summary>
+    string FilePrefix { get; }
+
+    /// <summary>The editor page of an item, after the culture: "editor/practice".</summary>
+    string EditorPage { get; }
+
     /// <summary>The type's own front-matter keys, in the order files list them.</summary>
     IReadOnlyList<string> FieldKeys { get; }
 
-    /// <summary>The type's text fields that translators translate (the others, such as ids, are copied).</summary>
+    /// <summary>The type's fields that translators translate (the others, such as ids, are copied).
+    /// Structured fields are walked: every text inside is translated but for <see cref="FixedProperties"/>.</summary>
     IReadOnlyList<string> TranslatableKeys { get; }
+
+    /// <summary>Properties of structured fields that are the same in every culture (ids, roles, timings).</summary>
+    IReadOnlySet<string> FixedProperties => new HashSet<string>();
 
     /// <summary>Checks the type's fields of one file, adding what is wrong with its line.</summary>
     void Validate(ContentFile file, ICollection<ContentImportError> errors);

@@ -16,9 +16,9 @@ public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnu
 {
     private static readonly XNamespace Ns = "urn:oasis:names:tc:xliff:document:2.0";
 
-    public async Task<XDocument?> ExportAsync(string setId, string targetCulture, CancellationToken cancellationToken)
+    public async Task<XDocument?> ExportAsync(string typeName, string setId, string targetCulture, CancellationToken cancellationToken)
     {
-        var items = await db.ContentItems.Include(i => i.Versions).Where(i => i.SetId == setId).ToListAsync(cancellationToken);
+        var items = await db.ContentItems.Include(i => i.Versions).Where(i => i.Type == typeName && i.SetId == setId).ToListAsync(cancellationToken);
         var source = items.FirstOrDefault(i => i.Culture == Cultures.Default);
         if (source is null || !Cultures.IsSupported(targetCulture) || targetCulture == Cultures.Default)
         {
@@ -36,6 +36,7 @@ public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnu
                 new XAttribute("trgLang", targetCulture),
                 new XElement(Ns + "file",
                     new XAttribute("id", setId),
+                    new XAttribute("original", source.Type),
                     sourceTexts.Select(t => new XElement(Ns + "unit",
                         new XAttribute("id", t.Key),
                         new XElement(Ns + "segment",
@@ -70,7 +71,8 @@ public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnu
         }
 
         var setId = (string?)file.Attribute("id") ?? "";
-        var items = await db.ContentItems.Include(i => i.Versions).Where(i => i.SetId == setId).ToListAsync(cancellationToken);
+        var typeName = (string?)file.Attribute("original") ?? "practice";
+        var items = await db.ContentItems.Include(i => i.Versions).Where(i => i.Type == typeName && i.SetId == setId).ToListAsync(cancellationToken);
         var source = items.FirstOrDefault(i => i.Culture == Cultures.Default);
         if (source is null)
         {
@@ -113,9 +115,9 @@ public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnu
         var item = items.FirstOrDefault(i => i.Culture == target)
                    ?? new ContentItem { Type = source.Type, SetId = setId, Culture = target!, Slug = await FreeSlugAsync(source.Type, target!, translations["title"], cancellationToken), Status = ContentStatus.Draft };
         var fields = JsonNode.Parse(Latest(source).Fields)!.AsObject();
-        foreach (var key in type.TranslatableKeys.Where(translations.ContainsKey))
+        foreach (var (path, text) in translations.Where(t => t.Key is not ("title" or "summary" or "body")))
         {
-            fields[key] = translations[key];
+            SetAt(fields, path, text);
         }
 
         publisher.AddVersion(item, translations["title"], translations["summary"], translations["body"], fields.ToJsonString(), author, "Imported from XLIFF");
@@ -126,19 +128,61 @@ public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnu
 
     private static ContentVersion Latest(ContentItem item) => item.Versions.Single(v => v.Number == item.LatestVersionNumber);
 
+    /// <summary>Every text to translate, by unit id: title, summary, body, then the type's fields, walked
+    /// down to their texts ("mind_map/branches/0/label"), leaving out ids and other fixed properties.</summary>
     private static Dictionary<string, string> Texts(IContentType type, ContentVersion version)
     {
         var texts = new Dictionary<string, string> { ["title"] = version.Title, ["summary"] = version.Summary, ["body"] = version.Body };
-        var fields = ContentFields.Parse(version.Fields);
-        foreach (var key in type.TranslatableKeys)
+        var fields = JsonNode.Parse(version.Fields)!.AsObject();
+        foreach (var key in type.TranslatableKeys.Where(fields.ContainsKey))
         {
-            if (fields.Text(key) is { Length: > 0 } value)
-            {
-                texts[key] = value;
-            }
+            Walk(fields[key], key, type.FixedProperties, texts);
         }
 
         return texts;
+    }
+
+    private static void Walk(JsonNode? node, string path, IReadOnlySet<string> fixedProperties, Dictionary<string, string> texts)
+    {
+        switch (node)
+        {
+            case JsonValue value when value.TryGetValue<string>(out var text) && text.Length > 0:
+                texts[path] = text;
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    Walk(array[i], $"{path}/{i}", fixedProperties, texts);
+                }
+
+                break;
+            case JsonObject obj:
+                foreach (var (name, child) in obj.Where(p => !fixedProperties.Contains(p.Key)))
+                {
+                    Walk(child, $"{path}/{name}", fixedProperties, texts);
+                }
+
+                break;
+        }
+    }
+
+    private static void SetAt(JsonObject root, string path, string text)
+    {
+        var parts = path.Split('/');
+        JsonNode? node = root;
+        foreach (var part in parts[..^1])
+        {
+            node = node is JsonArray array ? array[int.Parse(part)] : node?[part];
+        }
+
+        if (node is JsonArray list)
+        {
+            list[int.Parse(parts[^1])] = text;
+        }
+        else if (node is JsonObject obj)
+        {
+            obj[parts[^1]] = text;
+        }
     }
 
     private async Task<string> FreeSlugAsync(string type, string culture, string title, CancellationToken cancellationToken)

@@ -11,6 +11,10 @@ public sealed class PracticeType : IContentType
 
     public string Folder => "toolbox";
 
+    public string FilePrefix => "";
+
+    public string EditorPage => "editor/practice";
+
     public IReadOnlyList<string> FieldKeys { get; } =
         ["organisations", "country", "place", "period", "target_publics", "themes", "action_types", "contact", "related"];
 

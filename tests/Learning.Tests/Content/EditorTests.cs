@@ -24,6 +24,7 @@ public sealed class EditorTests
         "/en/editor/items/1/history",
         "/en/editor/sets/rebondir",
         "/en/editor/media",
+        "/en/editor/tutorial",
         "/en/admin/content",
     ];
 

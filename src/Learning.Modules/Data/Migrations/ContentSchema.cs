@@ -67,7 +67,7 @@ internal static class ContentSchema
         // Added after both tables exist: each refers to the other.
         migration.AddForeignKey("FK_ContentItems_ContentVersions_PublishedVersionId", "ContentItems", "PublishedVersionId", "ContentVersions", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
         migration.CreateIndex("IX_ContentItems_PublishedVersionId", "ContentItems", "PublishedVersionId");
-        migration.CreateIndex("IX_ContentItems_SetId_Culture", "ContentItems", ["SetId", "Culture"], unique: true);
+        migration.CreateIndex("IX_ContentItems_Type_SetId_Culture", "ContentItems", ["Type", "SetId", "Culture"], unique: true);
         migration.CreateIndex("IX_ContentItems_Type_Culture_Slug", "ContentItems", ["Type", "Culture", "Slug"], unique: true);
         migration.CreateIndex("IX_ContentVersions_ItemId_Number", "ContentVersions", ["ItemId", "Number"], unique: true);
         migration.CreateTable(

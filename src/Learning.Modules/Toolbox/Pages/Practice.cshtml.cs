@@ -15,7 +15,7 @@ namespace Learning.Modules.Toolbox.Pages;
 /// <summary>A practice in the reader's culture; a practice not yet translated is shown in French, with a notice.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = ContentCachePolicy.Name)]
-public sealed class PracticeModel(LearningDbContext db, MarkdownRenderer markdown, PracticePdf pdf, DataPaths paths, TenantContext tenantContext, IStringLocalizer<ToolboxStrings> S) : PageModel
+public sealed class PracticeModel(LearningDbContext db, ContentReader reader, MarkdownRenderer markdown, PracticePdf pdf, DataPaths paths, TenantContext tenantContext, IStringLocalizer<ToolboxStrings> S) : PageModel
 {
     public ContentItem Item { get; private set; } = null!;
 
@@ -31,6 +31,9 @@ public sealed class PracticeModel(LearningDbContext db, MarkdownRenderer markdow
     public Dictionary<string, string> Alternates { get; private set; } = [];
 
     public IReadOnlyList<(string Slug, string Title)> Related { get; private set; } = [];
+
+    /// <summary>The practice's tutorial, when it has one.</summary>
+    public (string Slug, string Title)? Tutorial { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -74,34 +77,15 @@ public sealed class PracticeModel(LearningDbContext db, MarkdownRenderer markdow
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var culture = Cultures.Current;
-        var candidates = await db.ContentItems.AsNoTracking().VisibleToReaders()
-            .Include(i => i.PublishedVersion)
-            .Where(i => i.Type == PracticeType.TypeName && i.Slug == slug && (i.Culture == culture || i.Culture == Cultures.Default))
-            .ToListAsync(cancellationToken);
-        var item = candidates.FirstOrDefault(i => i.Culture == culture) ?? candidates.FirstOrDefault();
-        if (item?.PublishedVersion is null)
+        if (await reader.FindAsync(PracticeType.TypeName, slug, Cultures.Current, cancellationToken) is not { } found)
         {
             return false;
         }
 
-        var translations = await db.ContentItems.AsNoTracking().VisibleToReaders()
-            .Where(i => i.SetId == item.SetId)
-            .Select(i => new { i.Culture, i.Slug })
-            .ToListAsync(cancellationToken);
-        if (item.Culture != culture && (translations.Any(t => t.Culture == culture)
-            || await db.ContentItems.AnyAsync(i => i.SetId == item.SetId && i.Culture == culture && i.Status == ContentStatus.Archived, cancellationToken)))
-        {
-            return false; // the French address in a culture that has its own translation, or withdrew it
-        }
-
-        Item = item;
-        Version = item.PublishedVersion;
+        (Item, Version) = (found.Item, found.Version);
         Fields = ContentFields.Parse(Version.Fields);
-        var fallback = translations.First(t => t.Culture == Cultures.Default || t.Culture == item.Culture).Slug;
-        Alternates = tenantContext.Tenant.Cultures.ToDictionary(
-            c => c,
-            c => CultureLinks.Path(Request, c, "toolbox/" + (translations.FirstOrDefault(t => t.Culture == c)?.Slug ?? fallback)));
+        Alternates = tenantContext.Tenant.Cultures.ToDictionary(c => c, c => CultureLinks.Path(Request, c, "toolbox/" + found.SlugByCulture[c]));
+        Tutorial = await reader.FindInSetAsync("tutorial", Item.SetId, Cultures.Current, cancellationToken);
         return true;
     }
 }

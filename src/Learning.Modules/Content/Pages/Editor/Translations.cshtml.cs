@@ -15,11 +15,17 @@ namespace Learning.Modules.Content.Pages.Editor;
 /// <summary>A set's cultures side by side: which are missing, which are outdated (the source culture
 /// published a newer version since the translation was last published), with XLIFF export and import.</summary>
 [Authorize(Policy = Roles.EditorPolicy)]
-public sealed class TranslationsModel(LearningDbContext db, Xliff xliff, IStringLocalizer<ContentStrings> S) : PageModel
+public sealed class TranslationsModel(LearningDbContext db, Xliff xliff, IEnumerable<IContentType> types, IStringLocalizer<ContentStrings> S) : PageModel
 {
     private const long MaxXliffBytes = 2 * 1024 * 1024;
 
     public string SetId { get; private set; } = "";
+
+    /// <summary>The type of the set's items shown (a practice, its tutorial…), from ?type=.</summary>
+    [BindProperty(SupportsGet = true, Name = "type")]
+    public string TypeName { get; set; } = "practice";
+
+    public IContentType Type => types.FirstOrDefault(t => t.Name == TypeName) ?? types.First();
 
     public IReadOnlyList<CultureColumn> Columns { get; private set; } = [];
 
@@ -33,13 +39,13 @@ public sealed class TranslationsModel(LearningDbContext db, Xliff xliff, IString
 
     public async Task<IActionResult> OnGetXliffAsync(string set, string target, CancellationToken cancellationToken)
     {
-        var document = await xliff.ExportAsync(set, target, cancellationToken);
+        var document = await xliff.ExportAsync(Type.Name, set, target, cancellationToken);
         if (document is null)
         {
             return NotFound();
         }
 
-        return File(Encoding.UTF8.GetBytes(document.Declaration + "\n" + document), "application/xliff+xml", $"{set}.{Cultures.Default}-{target}.xlf");
+        return File(Encoding.UTF8.GetBytes(document.Declaration + "\n" + document), "application/xliff+xml", $"{Type.Name}.{set}.{Cultures.Default}-{target}.xlf");
     }
 
     public async Task<IActionResult> OnPostXliffAsync(string set, IFormFile? upload, CancellationToken cancellationToken)
@@ -58,20 +64,21 @@ public sealed class TranslationsModel(LearningDbContext db, Xliff xliff, IString
         await using var stream = upload.OpenReadStream();
         var author = User.DisplayName();
         var (item, errors) = await xliff.ImportAsync(stream, author, cancellationToken);
-        if (item is null || item.SetId != set)
+        if (item is null || item.SetId != set || item.Type != Type.Name)
         {
             Errors.AddRange(errors.Count > 0 ? errors : [S["This file translates another practice."]]);
             return Page();
         }
 
         Message = S["The translation into {0} is saved as a draft: review it, then publish it.", Cultures.NativeName(item.Culture)];
-        return Redirect(CultureLinks.Path(Request, Cultures.Current, $"editor/sets/{set}"));
+        return Redirect(CultureLinks.Path(Request, Cultures.Current, $"editor/sets/{set}?type={Type.Name}"));
     }
 
     private async Task<bool> LoadAsync(string set, CancellationToken cancellationToken)
     {
         SetId = set;
-        var items = await db.ContentItems.AsNoTracking().Where(i => i.SetId == set)
+        var typeName = Type.Name;
+        var items = await db.ContentItems.AsNoTracking().Where(i => i.Type == typeName && i.SetId == set)
             .Select(i => new
             {
                 i.Id, i.Culture, i.Status, i.LatestVersionNumber, i.TranslatedFromVersion, i.PublishedUtc,

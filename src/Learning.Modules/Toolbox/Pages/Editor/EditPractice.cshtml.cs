@@ -112,7 +112,7 @@ public sealed class EditPracticeModel(
             ModelState.Remove($"{nameof(Input)}.{nameof(Input.SetId)}");
             ModelState.Remove($"{nameof(Input)}.{nameof(Input.Culture)}");
         }
-        else if (await db.ContentItems.AnyAsync(i => i.SetId == Input.SetId && i.Culture == Input.Culture, cancellationToken))
+        else if (await db.ContentItems.AnyAsync(i => i.Type == PracticeType.TypeName && i.SetId == Input.SetId && i.Culture == Input.Culture, cancellationToken))
         {
             ModelState.AddModelError(string.Empty, S["This practice already exists in this language."]);
         }

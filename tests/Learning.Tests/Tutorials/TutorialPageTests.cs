@@ -1,0 +1,84 @@
+using System.Net;
+using Learning.Modules.Content;
+using Learning.Modules.Data;
+using Learning.Tests.Content;
+using Learning.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.Tests.Tutorials;
+
+public sealed class TutorialPageTests
+{
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_tutorial_shows_its_parts_with_text_versions_and_links_to_its_practice_and_back(Db db)
+    {
+        await using var app = new LearningApp(db);
+        var client = app.CreateClient();
+        var practice = await client.GetPageAsync("/hu/toolbox/spoc-validalas-kompetenciak".Replace("spoc-validalas-kompetenciak", await Slug(app, "practice", "hu")));
+
+        var link = practice.QuerySelector("a[href^='/hu/tutorials/']")!.GetAttribute("href")!;
+        var page = await client.GetPageAsync(link);
+
+        Assert.Equal("hu", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(2, page.QuerySelectorAll("#mind-map svg[role=img]").Length);
+        Assert.NotEmpty(page.QuerySelectorAll("#mind-map .diagram-text li li"));
+        Assert.NotEmpty(page.QuerySelectorAll("#timeline .timeline__step"));
+        Assert.NotEmpty(page.QuerySelectorAll("#actors .diagram-text li"));
+        Assert.All(page.QuerySelectorAll(".testimonial"), t => Assert.NotNull(t.QuerySelector(".badge")));
+        Assert.NotNull(page.QuerySelector($"a[href='/hu/toolbox/{await Slug(app, "practice", "hu")}']"));
+
+        var video = page.QuerySelector("video")!;
+        Assert.Equal("/videos/spoc-skills-validation.webm", video.GetAttribute("src"));
+        var tracks = video.QuerySelectorAll("track");
+        Assert.Equal(6, tracks.Length);
+        Assert.Equal("hu", tracks.Single(t => t.HasAttribute("default")).GetAttribute("srclang"));
+        Assert.NotEmpty(page.QuerySelectorAll(".transcript p"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/videos/spoc-skills-validation.webm")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_culture_serves_its_own_subtitles_as_webvtt()
+    {
+        await using var app = new LearningApp();
+        var client = app.CreateClient();
+
+        using var catalan = await client.GetAsync($"/ca/tutorials/{await Slug(app, "tutorial", "ca")}/video-1.vtt");
+        using var missing = await client.GetAsync($"/ca/tutorials/{await Slug(app, "tutorial", "ca")}/video-9.vtt");
+        var text = await catalan.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/vtt", catalan.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("WEBVTT\n\n1\n00:00:00.000 --> 00:00:05.000\n", text);
+        var firstCatalanCue = File.ReadAllText(Path.Combine(Repository.Root, "content", "toolbox", "spoc-skills-validation", "tutorial.ca.md"))
+            .Split("text: \"")[1].Split('"')[0];
+        Assert.Contains(firstCatalanCue, text);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tutorial_without_a_translation_is_shown_in_french_and_a_broken_one_is_not_imported()
+    {
+        await using var app = new LearningApp();
+        var fr = File.ReadAllText(Path.Combine(Repository.Root, "content", "toolbox", "spoc-skills-validation", "tutorial.fr.md"))
+            .Replace("set: spoc-skills-validation", "set: only-french").Replace("slug: ", "slug: seul-");
+        var broken = fr.Replace("set: only-french", "set: broken").Replace("slug: seul-", "slug: casse-");
+        var firstLink = broken.IndexOf("    to: ", broken.IndexOf("links:", StringComparison.Ordinal), StringComparison.Ordinal);
+        broken = broken[..firstLink] + "    to: nobody\n" + broken[(broken.IndexOf('\n', firstLink) + 1)..];
+
+        var ok = await ContentImportTests.Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportAsync([("toolbox/only-french/tutorial.fr.md", fr)], default));
+        var refused = await ContentImportTests.Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportAsync([("toolbox/broken/tutorial.fr.md", broken)], default));
+
+        Assert.True(ok.Succeeded, string.Join("\n", ok.Errors));
+        var error = Assert.Single(refused.Errors);
+        Assert.Contains("'nobody'", error.Message);
+        Assert.True(error.Line > 1);
+        var slug = fr.Split("slug: ")[1].Split('\n')[0].Trim();
+        var page = await app.CreateClient().GetPageAsync($"/it/tutorials/{slug}");
+        Assert.Equal("fr", page.QuerySelector("article")!.GetAttribute("lang"));
+        Assert.NotNull(page.QuerySelector("p.alert[role=note]"));
+    }
+
+    internal static Task<string> Slug(LearningApp app, string type, string culture) => app.WithTenantAsync(sp =>
+        sp.GetRequiredService<LearningDbContext>().ContentItems.Where(i => i.Type == type && i.SetId == "spoc-skills-validation" && i.Culture == culture).Select(i => i.Slug).SingleAsync());
+}
