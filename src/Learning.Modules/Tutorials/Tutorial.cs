@@ -11,7 +11,7 @@ public sealed record Tutorial(MindMap MindMap, IReadOnlyList<TimelineStep> Timel
         Items(fields, "timeline", o => new TimelineStep(Text(o, "when"), Text(o, "title"), Text(o, "what"), Text(o, "who"))),
         Items(fields, "actors", o => new Actor(Text(o, "id"), Text(o, "name"), Text(o, "role"), Text(o, "does"))),
         Items(fields, "links", o => new ActorLink(Text(o, "from"), Text(o, "to"), Text(o, "label"))),
-        Items(fields, "testimonials", o => new Testimonial(Text(o, "quote"), Text(o, "who"), Text(o, "illustrative") == "true")),
+        Items(fields, "testimonials", o => new Testimonial(Text(o, "quote"), Text(o, "who"), Text(o, "illustrative") == "true", o["media"]?.GetValue<string>())),
         Items(fields, "videos", o => new Video(Text(o, "title"), o["file"]?.GetValue<string>(),
             (o["cues"] as JsonArray ?? []).OfType<JsonObject>().Select(c => new Cue(Text(c, "start"), Text(c, "end"), Text(c, "text"))).ToList())));
 
@@ -39,7 +39,18 @@ public sealed record Actor(string Id, string Name, string Role, string Does);
 
 public sealed record ActorLink(string From, string To, string Label);
 
-public sealed record Testimonial(string Quote, string Who, bool Illustrative);
+/// <summary>What a stakeholder or beneficiary says; <see cref="Media"/> is an optional photo, sound or video of
+/// them (an address on the site, such as /media/…), shown by its kind.</summary>
+public sealed record Testimonial(string Quote, string Who, bool Illustrative, string? Media)
+{
+    public string? MediaKind => Media is null ? null : Path.GetExtension(Media).ToLowerInvariant() switch
+    {
+        ".jpg" or ".jpeg" or ".png" or ".webp" => "image",
+        ".mp3" or ".ogg" or ".opus" or ".m4a" => "audio",
+        ".mp4" or ".webm" => "video",
+        _ => null,
+    };
+}
 
 public sealed record Video(string Title, string? File, IReadOnlyList<Cue> Cues);
 

@@ -23,7 +23,7 @@ public sealed partial class TutorialType : IContentType
 
     public IReadOnlyList<string> TranslatableKeys => FieldKeys;
 
-    public IReadOnlySet<string> FixedProperties { get; } = new HashSet<string> { "id", "role", "from", "to", "start", "end", "illustrative", "file" };
+    public IReadOnlySet<string> FixedProperties { get; } = new HashSet<string> { "id", "role", "from", "to", "start", "end", "illustrative", "file", "media" };
 
     public void Validate(ContentFile file, ICollection<ContentImportError> errors)
     {
@@ -65,6 +65,11 @@ public sealed partial class TutorialType : IContentType
         if (tutorial.Testimonials.Count > 5 || tutorial.Testimonials.Any(t => t.Quote.Length == 0 || t.Who.Length == 0))
         {
             Error("testimonials", "Each testimonial needs a quote and who says it (at most 5).");
+        }
+
+        foreach (var testimonial in tutorial.Testimonials.Where(t => t.Media is not null && (t.MediaKind is null || !t.Media.StartsWith('/') || t.Media.StartsWith("//"))))
+        {
+            Error("testimonials", $"The testimonial's media '{testimonial.Media}' must be an image, a sound or a video on this site, such as /media/….");
         }
 
         if (tutorial.Videos.Count is < 1 or > 3)

@@ -69,7 +69,7 @@ public sealed class ContentImportTests
 
         Assert.Equal((0, 1, 0), (result.Created, result.Updated, result.Unchanged));
         var versions = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems
-            .Where(i => i.SetId == "rebondir" && i.Culture == "en").SelectMany(i => i.Versions).OrderBy(v => v.Number).Select(v => v.Body).ToListAsync());
+            .Where(i => i.Type == "practice" && i.SetId == "rebondir" && i.Culture == "en").SelectMany(i => i.Versions).OrderBy(v => v.Number).Select(v => v.Body).ToListAsync());
         Assert.Equal(2, versions.Count);
         Assert.DoesNotContain("added by the partner", versions[0]);
         Assert.Contains("added by the partner", versions[1]);

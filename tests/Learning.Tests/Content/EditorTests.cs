@@ -81,7 +81,7 @@ public sealed class EditorTests
         var editor = await LogInAsEditor(app, "writer@example.org");
         var form = await editor.GetPageAsync("/en/editor/practice");
 
-        var taken = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems.Where(i => i.SetId == "rebondir" && i.Culture == "en").Select(i => i.Slug).SingleAsync());
+        var taken = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems.Where(i => i.Type == "practice" && i.SetId == "rebondir" && i.Culture == "en").Select(i => i.Slug).SingleAsync());
         var refused = await editor.SubmitAndFollowAsync(form, "form.editor", [.. NewPractice(("Input.Slug", taken)), ("handler", "Save")]);
         var badTheme = await editor.SubmitAndFollowAsync(form, "form.editor", [.. NewPractice(("Input.Themes", "astrology")), ("handler", "Save")]);
 
@@ -95,7 +95,7 @@ public sealed class EditorTests
     {
         await using var app = new LearningApp();
         var editor = await LogInAsEditor(app, "writer@example.org");
-        var id = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems.Where(i => i.SetId == "rebondir" && i.Culture == "en").Select(i => i.Id).SingleAsync());
+        var id = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems.Where(i => i.Type == "practice" && i.SetId == "rebondir" && i.Culture == "en").Select(i => i.Id).SingleAsync());
 
         var edit = await editor.GetPageAsync($"/en/editor/practice/{id}");
         var original = edit.QuerySelector<IHtmlInputElement>("#Input_Title")!.Value;
@@ -121,7 +121,7 @@ public sealed class EditorTests
         await using var app = new LearningApp();
         var editor = await LogInAsEditor(app, "writer@example.org");
         var reader = app.CreateClient();
-        var id = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems.Where(i => i.SetId == "digimobile" && i.Culture == "en").Select(i => i.Id).SingleAsync());
+        var id = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems.Where(i => i.Type == "practice" && i.SetId == "digimobile" && i.Culture == "en").Select(i => i.Id).SingleAsync());
         var address = $"/en/toolbox/{await Slug(app, id)}";
         await reader.GetPageAsync(address); // cached for visitors
 
