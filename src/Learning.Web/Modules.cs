@@ -1,4 +1,5 @@
 using Learning.Modules.Accounts;
+using Learning.Modules.Assessment;
 using Learning.Modules.Content;
 using Learning.Modules.Toolbox;
 using Learning.Modules.Tutorials;
@@ -18,5 +19,6 @@ public static class Modules
         new ContentModule(),
         new ToolboxModule(),
         new TutorialsModule(),
+        new AssessmentModule(),
     ];
 }

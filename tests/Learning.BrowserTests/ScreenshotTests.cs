@@ -21,6 +21,7 @@ public sealed class ScreenshotTests
         { "tutorials-en", "/en/tutorials", false },
         { "tutorial-hu", "/hu/tutorials/spoc-kompetenciavalidalas-utmutato", false },
         { "admin-users-en", "/en/admin/users", true },
+        { "mooc-test-start-it", "/it/mooc/part-1/test", true },
         { "editor-tutorial-fr", "/fr/editor/tutorial?set=spoc-skills-validation&language=fr", true },
         { "editor-list-it", "/it/editor", true },
         { "translations-es", "/es/editor/sets/rebondir", true },

@@ -19,6 +19,12 @@ public abstract class LearningDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<Content.MediaFile> MediaFiles => Set<Content.MediaFile>();
 
+    public DbSet<Assessment.BankQuestion> BankQuestions => Set<Assessment.BankQuestion>();
+
+    public DbSet<Assessment.Attempt> Attempts => Set<Assessment.Attempt>();
+
+    public DbSet<Assessment.AttemptAnswer> AttemptAnswers => Set<Assessment.AttemptAnswer>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

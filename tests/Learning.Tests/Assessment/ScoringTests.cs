@@ -46,7 +46,7 @@ public sealed class ScoringTests
 
         Assert.Equal(1m, Scoring.Score(trueFalse, ChoiceResponse.Of(1)));
         Assert.Equal(0m, Scoring.Score(trueFalse, ChoiceResponse.Of(0)));
-        Assert.Equal(0.75m, Scoring.Score(matching, new MatchingResponse(new Dictionary<int, string> { [0] = "employment", [1] = "training", [2] = "social aid", [3] = "training" })));
+        Assert.Equal(0.75m, Scoring.Score(matching, new MatchingResponse(new Dictionary<int, int> { [0] = 0, [1] = 1, [2] = 2, [3] = 1 })));
         Assert.Equal(0.5m, Scoring.Score(ordering, new OrderingResponse([0, 1, 3, 2])));
         Assert.Equal(1m, Scoring.Score(ordering, new OrderingResponse([0, 1, 2, 3])));
     }

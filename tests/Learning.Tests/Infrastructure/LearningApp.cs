@@ -19,11 +19,18 @@ public sealed class LearningApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> settings;
 
+    private bool keepData;
+
     public LearningApp(Db database = Db.Sqlite, IDictionary<string, string?>? extraSettings = null)
+        : this(database, extraSettings, Path.Combine(Path.GetTempPath(), "learning-tests", Guid.NewGuid().ToString("n")), $"learning_test_{Guid.NewGuid():n}"[..30])
+    {
+    }
+
+    private LearningApp(Db database, IDictionary<string, string?>? extraSettings, string dataPath, string postgresPrefix)
     {
         Database = database;
-        DataPath = Path.Combine(Path.GetTempPath(), "learning-tests", Guid.NewGuid().ToString("n"));
-        PostgresPrefix = $"learning_test_{Guid.NewGuid():n}"[..30];
+        DataPath = dataPath;
+        PostgresPrefix = postgresPrefix;
         settings = new()
         {
             ["Learning:DataPath"] = DataPath,
@@ -98,9 +105,24 @@ public sealed class LearningApp : WebApplicationFactory<Program>
     private Tenant FindTenant(string? name) => Services.GetRequiredService<TenantRegistry>().Find(name ?? Tenant.DefaultName)
         ?? throw new InvalidOperationException($"No tenant {name}.");
 
+    /// <summary>Stops this server and starts another on the same data, as a restart of the site would.</summary>
+    public async Task<LearningApp> RestartAsync()
+    {
+        keepData = true;
+        await DisposeAsync();
+        var restarted = new LearningApp(Database, null, DataPath, PostgresPrefix);
+        _ = restarted.Services; // starts it
+        return restarted;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (keepData)
+        {
+            return;
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(DataPath))
         {

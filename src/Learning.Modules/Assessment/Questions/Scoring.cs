@@ -26,7 +26,7 @@ public static class Scoring
             Clamp(question.Choices.ElementAtOrDefault(one.Selected.Single())?.Fraction ?? 0m),
         QuestionType.MultipleResponse when response is ChoiceResponse ticked => MultipleResponse(question, ticked),
         QuestionType.Matching when response is MatchingResponse matching && question.Pairs.Count > 0 =>
-            (decimal)question.Pairs.Select((pair, i) => matching.Matches.TryGetValue(i, out var chosen) && chosen == pair.Match).Count(right => right) / question.Pairs.Count,
+            (decimal)question.Pairs.Select((pair, i) => matching.Matches.TryGetValue(i, out var chosen) && chosen >= 0 && chosen < question.Pairs.Count && question.Pairs[chosen].Match == pair.Match).Count(right => right) / question.Pairs.Count,
         QuestionType.Ordering when response is OrderingResponse ordering && question.Order.Count > 0 =>
             (decimal)ordering.Order.Take(question.Order.Count).Select((item, position) => item == position).Count(right => right) / question.Order.Count,
         QuestionType.ShortAnswer when response is TextResponse text =>
@@ -42,6 +42,9 @@ public static class Scoring
 
     /// <summary>A test's score as a percentage, for display only (the pass decision never uses it).</summary>
     public static decimal Percent(decimal totalScore, int questionCount) => questionCount == 0 ? 0m : totalScore * 100m / questionCount;
+
+    /// <summary>The percentage cut (not rounded) to two decimals, so that 69.999% never shows as 70%.</summary>
+    public static decimal DisplayPercent(decimal totalScore, int questionCount) => Math.Floor(Percent(totalScore, questionCount) * 100m) / 100m;
 
     private static decimal MultipleResponse(Question question, ChoiceResponse ticked)
     {

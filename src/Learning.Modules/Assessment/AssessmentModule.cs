@@ -1,0 +1,18 @@
+using Learning.Modules.Core;
+using Learning.Modules.Core.Tenancy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.Modules.Assessment;
+
+/// <summary>Question banks (GIFT, Moodle XML), scoring, and validation tests with saved attempts.</summary>
+public sealed class AssessmentModule : ILearningModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AssessmentOptions>(configuration.GetSection($"{LearningOptions.Section}:Assessment"));
+        services.AddScoped<QuestionBanks>();
+        services.AddScoped<ValidationTests>();
+        services.AddSingleton<ITenantSetupStep, AssessmentSetupStep>();
+    }
+}

@@ -1,0 +1,52 @@
+namespace Learning.Modules.Assessment;
+
+/// <summary>
+/// One try at a test: the questions drawn for it (by name, in order), each question's shuffled choices,
+/// and, once submitted, its grade. Answers are saved one by one as <see cref="AttemptAnswer"/>s, so a closed
+/// tab or a restart loses nothing; submitting twice grades once.
+/// </summary>
+public sealed class Attempt
+{
+    public int Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    public required string Bank { get; set; }
+
+    /// <summary>1 for the first try of this person at this bank, 2 for the retake…</summary>
+    public int Number { get; set; }
+
+    /// <summary>The drawn questions' names, in the order shown, as JSON.</summary>
+    public required string Questions { get; set; }
+
+    /// <summary>For each drawn question, the order its choices are shown in, as JSON.</summary>
+    public required string ChoiceOrders { get; set; }
+
+    public decimal PassPercent { get; set; }
+
+    public DateTime StartedUtc { get; set; }
+
+    public DateTime? SubmittedUtc { get; set; }
+
+    /// <summary>The sum of the questions' scores (each out of 1).</summary>
+    public decimal? Score { get; set; }
+
+    public bool? Passed { get; set; }
+
+    public List<AttemptAnswer> Answers { get; set; } = [];
+}
+
+/// <summary>The answer to the question at <see cref="Position"/> of an attempt (a JSON <see cref="Questions.Response"/>).</summary>
+public sealed class AttemptAnswer
+{
+    public int AttemptId { get; set; }
+
+    public int Position { get; set; }
+
+    public required string Response { get; set; }
+
+    public DateTime SavedUtc { get; set; }
+
+    /// <summary>Set at submission.</summary>
+    public decimal? Score { get; set; }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using Learning.Modules.Assessment.Questions;
+using Learning.Modules.Core;
+using Learning.Modules.Core.Localization;
+using Learning.Modules.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.Modules.Assessment.Pages;
+
+/// <summary>One question of an attempt, in the reader's culture; its answer is saved when the person moves on.</summary>
+[Authorize]
+public sealed class AttemptQuestionModel(LearningDbContext db, ValidationTests tests, QuestionBanks banks, UserManager<Accounts.LearningUser> users) : PageModel
+{
+    public Attempt Attempt { get; private set; } = null!;
+
+    public Question Question { get; private set; } = null!;
+
+    public int Position { get; private set; }
+
+    public int Count { get; private set; }
+
+    public int Answered { get; private set; }
+
+    /// <summary>The order the choices (or ordering items) are shown in: indexes into the question's lists.</summary>
+    public int[] Order { get; private set; } = [];
+
+    public Response? Saved { get; private set; }
+
+    /// <summary>Matching: the matches to choose from (each by the first pair that has it), in alphabetical
+    /// order, which does not give the answer away.</summary>
+    public IReadOnlyList<(int Pair, string Match)> Matches => Question.Pairs.Select((p, i) => (Pair: i, p.Match))
+        .DistinctBy(m => m.Match).OrderBy(m => m.Match, StringComparer.Ordinal).ToList();
+
+    public async Task<IActionResult> OnGetAsync(int id, int position, CancellationToken cancellationToken) =>
+        await LoadAsync(id, position, cancellationToken) switch
+        {
+            null => NotFound(),
+            false => Redirect(CultureLinks.Path(Request, Cultures.Current, $"mooc/attempts/{id}")),
+            true => Page(),
+        };
+
+    public async Task<IActionResult> OnPostAsync(int id, int position, string? direction, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, position, cancellationToken);
+        if (loaded is null)
+        {
+            return NotFound();
+        }
+
+        if (loaded == true && ReadResponse() is { } response)
+        {
+            await tests.SaveAnswerAsync(Attempt, Position - 1, response, cancellationToken);
+        }
+
+        var next = direction == "previous" ? Position - 1 : Position + 1;
+        return Redirect(CultureLinks.Path(Request, Cultures.Current, next < 1 || next > Count ? $"mooc/attempts/{id}" : $"mooc/attempts/{id}/{next}"));
+    }
+
+    /// <summary>The response the form carries; null when nothing was answered.</summary>
+    private Response? ReadResponse()
+    {
+        var form = Request.Form;
+        return Question.Type switch
+        {
+            QuestionType.SingleChoice or QuestionType.TrueFalse or QuestionType.MultipleResponse =>
+                form["choice"].Select(v => int.TryParse(v, out var i) ? i : -1).Where(i => i >= 0 && i < Question.Choices.Count).ToHashSet() is { Count: > 0 } chosen
+                    ? new ChoiceResponse(chosen) : null,
+            QuestionType.Matching => new MatchingResponse(Enumerable.Range(0, Question.Pairs.Count)
+                .Where(i => int.TryParse(form[$"match-{i}"], out var pair) && pair >= 0 && pair < Question.Pairs.Count)
+                .ToDictionary(i => i, i => int.Parse(form[$"match-{i}"]!))),
+            QuestionType.Ordering => new OrderingResponse(Enumerable.Range(0, Question.Order.Count)
+                .OrderBy(i => int.TryParse(form[$"rank-{i}"], out var rank) ? rank : int.MaxValue).ThenBy(i => Array.IndexOf(Order, i)).ToList()),
+            QuestionType.ShortAnswer => form["text"].ToString() is { Length: > 0 } text ? new TextResponse(text[..Math.Min(text.Length, 500)]) : null,
+            QuestionType.Numerical => decimal.TryParse(form["number"].ToString().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? new NumberResponse(number) : null,
+            _ => null,
+        };
+    }
+
+    /// <summary>Null: no such attempt for this person. False: the attempt is submitted. True: ready.</summary>
+    private async Task<bool?> LoadAsync(int id, int position, CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(User);
+        var attempt = await db.Attempts.Include(a => a.Answers).SingleOrDefaultAsync(a => a.Id == id && a.UserId == userId, cancellationToken);
+        if (attempt is null)
+        {
+            return null;
+        }
+
+        Attempt = attempt;
+        var names = ValidationTests.QuestionNames(attempt);
+        Count = names.Count;
+        if (attempt.SubmittedUtc is not null)
+        {
+            return false;
+        }
+
+        if (position < 1 || position > Count)
+        {
+            return null;
+        }
+
+        Position = position;
+        Question = (await banks.LoadAsync(attempt.Bank, Cultures.Current, cancellationToken))[names[position - 1]];
+        var shuffled = ValidationTests.ChoiceOrders(attempt)[position - 1];
+        Order = shuffled.Length > 0 ? shuffled : Enumerable.Range(0, Math.Max(Question.Choices.Count, Question.Order.Count)).ToArray();
+        Answered = attempt.Answers.Count;
+        Saved = attempt.Answers.FirstOrDefault(a => a.Position == position - 1) is { } answer ? JsonSerializer.Deserialize<Response>(answer.Response, QuestionBanks.Json) : null;
+        return true;
+    }
+}

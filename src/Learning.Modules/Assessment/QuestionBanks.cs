@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Learning.Modules.Assessment.Formats;
+using Learning.Modules.Assessment.Questions;
+using Learning.Modules.Content;
+using Learning.Modules.Core;
+using Learning.Modules.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.Modules.Assessment;
+
+/// <summary>
+/// The tenant's question banks, imported from GIFT files named <c>&lt;anything&gt;.&lt;culture&gt;.gift</c>
+/// (content/mooc/part-1/validation.fr.gift…): a question's bank is its $CATEGORY, its identity its name, the
+/// same in every culture. Every file is read first; one malformed file stops the import with its line.
+/// Importing the same files again changes nothing.
+/// </summary>
+public sealed class QuestionBanks(LearningDbContext db, TimeProvider clock)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<IReadOnlyList<ContentImportError>> ImportFolderAsync(string folder, CancellationToken cancellationToken)
+    {
+        var errors = new List<ContentImportError>();
+        var read = new List<(string Culture, Question Question)>();
+        foreach (var file in Directory.GetFiles(folder, "*.gift", SearchOption.AllDirectories).Order())
+        {
+            var path = Path.GetRelativePath(folder, file);
+            var culture = Path.GetFileNameWithoutExtension(file).Split('.')[^1];
+            if (!Cultures.IsSupported(culture))
+            {
+                errors.Add(new(path, 1, $"The file name must end with a culture: .{string.Join(".gift, .", Cultures.All)}.gift."));
+                continue;
+            }
+
+            try
+            {
+                read.AddRange(GiftReader.Read(await File.ReadAllTextAsync(file, cancellationToken))
+                    .Select(q => (culture, q with { Category = q.Category ?? Path.GetDirectoryName(path)!.Replace('\\', '/') })));
+            }
+            catch (QuestionFormatException exception)
+            {
+                errors.Add(new(path, exception.Line, exception.Message[(exception.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
+            }
+        }
+
+        foreach (var duplicate in read.GroupBy(r => (r.Question.Category, r.Question.Name, r.Culture)).Where(g => g.Count() > 1))
+        {
+            errors.Add(new(folder, 1, $"The question '{duplicate.Key.Name}' appears twice in the bank '{duplicate.Key.Category}' ({duplicate.Key.Culture})."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var existing = await db.BankQuestions.ToDictionaryAsync(q => (q.Bank, q.Name, q.Culture), cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (culture, question) in read)
+        {
+            var data = JsonSerializer.Serialize(question, Json);
+            if (existing.TryGetValue((question.Category!, question.Name, culture), out var stored))
+            {
+                if (stored.Data != data)
+                {
+                    stored.Data = data;
+                    stored.UpdatedUtc = now;
+                }
+            }
+            else
+            {
+                db.BankQuestions.Add(new BankQuestion { Bank = question.Category!, Name = question.Name, Culture = culture, Data = data, UpdatedUtc = now });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return [];
+    }
+
+    /// <summary>The questions of a bank as graded: the default culture's, with every culture's accepted short
+    /// answers, so that a learner may answer in the language they read the question in.</summary>
+    public async Task<Dictionary<string, Question>> LoadForGradingAsync(string bank, CancellationToken cancellationToken)
+    {
+        var rows = await db.BankQuestions.AsNoTracking().Where(q => q.Bank == bank).Select(q => new { q.Name, q.Culture, q.Data }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Name).ToDictionary(g => g.Key, g =>
+        {
+            var all = g.Select(r => (r.Culture, Question: JsonSerializer.Deserialize<Question>(r.Data, Json)!)).ToList();
+            var main = all.FirstOrDefault(q => q.Culture == Cultures.Default).Question ?? all[0].Question;
+            return main.Type == QuestionType.ShortAnswer ? main with { Choices = all.SelectMany(q => q.Question.Choices).ToList() } : main;
+        });
+    }
+
+    /// <summary>The questions of a bank in a culture, by name; a question not yet translated comes in French.</summary>
+    public async Task<Dictionary<string, Question>> LoadAsync(string bank, string culture, CancellationToken cancellationToken)
+    {
+        var rows = await db.BankQuestions.AsNoTracking()
+            .Where(q => q.Bank == bank && (q.Culture == culture || q.Culture == Cultures.Default))
+            .Select(q => new { q.Name, q.Culture, q.Data })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Name).ToDictionary(
+            g => g.Key,
+            g => JsonSerializer.Deserialize<Question>((g.FirstOrDefault(r => r.Culture == culture) ?? g.First()).Data, Json)!);
+    }
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using Learning.Modules.Assessment;
+using Learning.Modules.Assessment.Questions;
+using Learning.Modules.Data;
+using Learning.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.Tests.Assessment;
+
+public sealed class ValidationTestTests
+{
+    [Fact]
+    public async Task Setup_imports_the_four_validation_banks_in_six_cultures()
+    {
+        await using var app = new LearningApp();
+
+        var counts = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().BankQuestions
+            .GroupBy(q => q.Culture).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+
+        Assert.Equal(6, counts.Count);
+        Assert.All(counts, c => Assert.Equal(42, c.Count));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Answers_are_saved_one_by_one_survive_a_restart_and_a_double_submission_grades_once(Db db)
+    {
+        var app = new LearningApp(db);
+        try
+        {
+            await app.CreateUserAsync("learner@example.org");
+            var client = app.CreateClient();
+            await client.LogInSuccessfullyAsync("learner@example.org");
+            var attemptPath = await Start(client, 1);
+            for (var position = 1; position <= 3; position++)
+            {
+                await Answer(app, client, attemptPath, position, right: true);
+            }
+
+            // The site restarts (a deploy, a crash): nothing answered is lost.
+            app = await app.RestartAsync();
+            client = app.CreateClient();
+            await client.LogInSuccessfullyAsync("learner@example.org");
+            var resumed = await Start(client, 1);
+            Assert.Equal(attemptPath, resumed);
+            var summary = await client.GetPageAsync(attemptPath);
+            Assert.Equal("3", summary.QuerySelector("progress")!.GetAttribute("value"));
+
+            // Submitted twice (a double click, a replayed request): graded once.
+            using var first = await client.SubmitAsync(summary, "main form");
+            using var second = await client.SubmitAsync(summary, "main form");
+            Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+            var attempts = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().Attempts.AsNoTracking().ToListAsync());
+            var attempt = Assert.Single(attempts);
+            Assert.Equal(3m, attempt.Score);
+            Assert.False(attempt.Passed);
+            var result = await client.GetPageAsync(attemptPath);
+            Assert.Contains("30", result.Text("[data-testid=result]"));
+            Assert.Equal(10, result.QuerySelectorAll(".review__item").Length);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Sixty_percent_fails_a_retake_draws_again_and_seventy_percent_passes()
+    {
+        await using var app = new LearningApp();
+        await app.CreateUserAsync("learner@example.org");
+        var client = app.CreateClient();
+        await client.LogInSuccessfullyAsync("learner@example.org");
+
+        var firstTry = await Start(client, 2);
+        for (var position = 1; position <= 10; position++)
+        {
+            await Answer(app, client, firstTry, position, right: position <= 6);
+        }
+
+        var failed = await client.SubmitAndFollowAsync(await client.GetPageAsync(firstTry), "main form");
+        Assert.Contains("60", failed.Text("[data-testid=result]"));
+        Assert.NotNull(failed.QuerySelector(".alert--error"));
+
+        var retake = await Start(client, 2);
+        Assert.NotEqual(firstTry, retake);
+        for (var position = 1; position <= 10; position++)
+        {
+            await Answer(app, client, retake, position, right: position <= 7);
+        }
+
+        var passed = await client.SubmitAndFollowAsync(await client.GetPageAsync(retake), "main form");
+        Assert.NotNull(passed.QuerySelector(".alert--success"));
+        var numbers = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().Attempts.OrderBy(a => a.Number).Select(a => new { a.Number, a.Passed, a.Questions }).ToListAsync());
+        Assert.Equal([1, 2], numbers.Select(n => n.Number));
+        Assert.Equal([false, true], numbers.Select(n => n.Passed!.Value));
+    }
+
+    [Fact]
+    public async Task Nobody_sees_or_answers_another_persons_attempt()
+    {
+        await using var app = new LearningApp();
+        await app.CreateUserAsync("learner@example.org");
+        await app.CreateUserAsync("other@example.org");
+        var learner = app.CreateClient();
+        await learner.LogInSuccessfullyAsync("learner@example.org");
+        var attempt = await Start(learner, 3);
+        var other = app.CreateClient();
+        await other.LogInSuccessfullyAsync("other@example.org");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(attempt)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(attempt + "/1")).StatusCode);
+        Assert.StartsWith("/en/account/login", (await app.CreateClient().GetAsync(attempt)).Headers.Location?.OriginalString);
+    }
+
+    /// <summary>Starts (or continues) a part's test; returns the attempt's address.</summary>
+    private static async Task<string> Start(HttpClient client, int part)
+    {
+        var page = await client.GetPageAsync($"/en/mooc/part-{part}/test");
+        using var started = await client.SubmitAsync(page, "main form");
+        var location = started.Headers.Location!.OriginalString;
+        return location[..location.LastIndexOf('/')];
+    }
+
+    /// <summary>Answers a question through its form, rightly or by leaving it blank.</summary>
+    private static async Task Answer(LearningApp app, HttpClient client, string attemptPath, int position, bool right)
+    {
+        var page = await client.GetPageAsync($"{attemptPath}/{position}");
+        var values = new List<(string, string)> { ("direction", "next") };
+        if (right)
+        {
+            var attemptId = int.Parse(attemptPath.Split('/')[^1]);
+            var question = await app.WithTenantAsync(async sp =>
+            {
+                var attempt = await sp.GetRequiredService<LearningDbContext>().Attempts.SingleAsync(a => a.Id == attemptId);
+                var bank = await sp.GetRequiredService<QuestionBanks>().LoadAsync(attempt.Bank, "en", default);
+                return bank[ValidationTests.QuestionNames(attempt)[position - 1]];
+            });
+            values.AddRange(RightAnswer(question));
+        }
+
+        using var response = await client.SubmitAsync(page, "form.question", [.. values]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private static IEnumerable<(string, string)> RightAnswer(Question question) => question.Type switch
+    {
+        QuestionType.SingleChoice or QuestionType.TrueFalse => [("choice", question.Choices.Select((c, i) => (c, i)).Single(x => x.c.Fraction == 1).i.ToString())],
+        QuestionType.MultipleResponse => question.Choices.Select((c, i) => (c, i)).Where(x => x.c.Fraction > 0).Select(x => ("choice", x.i.ToString())),
+        QuestionType.Matching => question.Pairs.Select((p, i) => ($"match-{i}", question.Pairs.Select((q, j) => (q, j)).First(x => x.q.Match == p.Match).j.ToString())),
+        QuestionType.Ordering => question.Order.Select((_, i) => ($"rank-{i}", (i + 1).ToString())),
+        QuestionType.ShortAnswer => [("text", question.Choices.First(c => c.Fraction == 1).Text.ToUpperInvariant())],
+        _ => [("number", question.Numbers.First(n => n.Fraction == 1).Min.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+    };
+}
