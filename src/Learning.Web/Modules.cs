@@ -1,5 +1,6 @@
 using Learning.Modules.Accounts;
 using Learning.Modules.Assessment;
+using Learning.Modules.Certificates;
 using Learning.Modules.Content;
 using Learning.Modules.Toolbox;
 using Learning.Modules.Tutorials;
@@ -20,5 +21,6 @@ public static class Modules
         new ToolboxModule(),
         new TutorialsModule(),
         new AssessmentModule(),
+        new CertificatesModule(),
     ];
 }

@@ -24,11 +24,17 @@ public sealed class AssessmentOptions
     public TestSettings For(string bank) => Tests.GetValueOrDefault(bank) ?? new TestSettings();
 }
 
+/// <summary>What other modules do when someone passes a test (the Certificates module issues a certificate).</summary>
+public interface ITestPassedHandler
+{
+    Task OnPassedAsync(Attempt attempt, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Validation tests: a fresh random draw for every attempt (choices shuffled too), answers saved one by one
 /// in a short transaction each, one submission graded on the server whatever is sent twice.
 /// </summary>
-public sealed class ValidationTests(LearningDbContext db, QuestionBanks banks, IOptions<AssessmentOptions> options, TimeProvider clock)
+public sealed class ValidationTests(LearningDbContext db, QuestionBanks banks, IOptions<AssessmentOptions> options, TimeProvider clock, IEnumerable<ITestPassedHandler> passedHandlers)
 {
     /// <summary>The person's attempt in progress for this bank, or a new one with a fresh draw.</summary>
     public async Task<Attempt?> StartAsync(string userId, string bank, CancellationToken cancellationToken)
@@ -126,6 +132,14 @@ public sealed class ValidationTests(LearningDbContext db, QuestionBanks banks, I
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (claimed == 1 && attempt.Passed == true)
+        {
+            foreach (var handler in passedHandlers)
+            {
+                await handler.OnPassedAsync(attempt, cancellationToken);
+            }
+        }
+
         return attempt;
     }
 

@@ -25,6 +25,8 @@ public abstract class LearningDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<Assessment.AttemptAnswer> AttemptAnswers => Set<Assessment.AttemptAnswer>();
 
+    public DbSet<Certificates.Certificate> Certificates => Set<Certificates.Certificate>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,9 +1,8 @@
-using System.Reflection;
 using Learning.Modules.Content;
 using Markdig;
 using Markdig.Syntax;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
+using Learning.Modules.Core.Pdf;
 using PdfSharp.Pdf;
 
 namespace Learning.Modules.Toolbox;
@@ -16,19 +15,7 @@ namespace Learning.Modules.Toolbox;
 public sealed class PracticePdf
 {
     private const double Margin = 56;
-    private static readonly Lock FontSetup = new();
-
-    public PracticePdf()
-    {
-        lock (FontSetup)
-        {
-            // PDFsharp 6.5 (the only version in the package registry) refuses to work until a licence is
-            // chosen: its free licence is the AGPL, whose network clause obliges us to offer the
-            // platform's source to its users. A commercial licence would be loaded here instead.
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
-            GlobalFontSettings.FontResolver ??= new EmbeddedFonts();
-        }
-    }
+    public PracticePdf() => PdfFonts.EnsureRegistered();
 
     /// <summary>The PDF of a published version, from the tenant's cache folder or drawn now.</summary>
     public async Task<byte[]> GetAsync(string cacheFolder, PracticeSheet sheet, CancellationToken cancellationToken)
@@ -116,7 +103,7 @@ public sealed class PracticePdf
 
         public void Paragraph(string text, double size, bool bold, XColor? color = null, double indent = 0, string? bullet = null)
         {
-            var font = new XFont(EmbeddedFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+            var font = new XFont(PdfFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
             var brush = new XSolidBrush(color ?? XColors.Black);
             var lineHeight = size * 1.35;
             EnsureRoom(lineHeight);
@@ -150,7 +137,7 @@ public sealed class PracticePdf
 
         public void Footer(string address)
         {
-            var font = new XFont(EmbeddedFonts.Family, 8, XFontStyleEx.Regular);
+            var font = new XFont(PdfFonts.Family, 8, XFontStyleEx.Regular);
             for (var i = 0; i < pages.Count; i++)
             {
                 pages[i].DrawString($"{address}  —  {i + 1}/{pages.Count}", font, XBrushes.DimGray, Margin, pageHeight - Margin / 2);
@@ -172,24 +159,6 @@ public sealed class PracticePdf
             graphics = XGraphics.FromPdfPage(page);
             pages.Add(graphics);
             y = Margin;
-        }
-    }
-
-    /// <summary>DejaVu Sans, shipped inside the assembly (Toolbox/Fonts), so PDFs never depend on the server's fonts.</summary>
-    private sealed class EmbeddedFonts : IFontResolver
-    {
-        public const string Family = "DejaVu Sans";
-
-        public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic) =>
-            new(bold ? "DejaVuSans-Bold" : "DejaVuSans");
-
-        public byte[] GetFont(string faceName)
-        {
-            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Fonts.{faceName}.ttf")
-                               ?? throw new InvalidOperationException($"Font {faceName} is not embedded.");
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return copy.ToArray();
         }
     }
 }

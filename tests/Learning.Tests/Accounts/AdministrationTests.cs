@@ -13,6 +13,7 @@ public sealed class AdministrationTests
         "/en/admin/tenants",
         "/en/admin/tenants/new",
         "/en/admin/tenants/default",
+        "/en/admin/certificates",
     ];
 
     [Theory]
