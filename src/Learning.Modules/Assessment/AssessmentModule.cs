@@ -1,4 +1,5 @@
 using Learning.Modules.Core;
+using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,5 +15,7 @@ public sealed class AssessmentModule : ILearningModule
         services.AddScoped<QuestionBanks>();
         services.AddScoped<ValidationTests>();
         services.AddSingleton<ITenantSetupStep, AssessmentSetupStep>();
+        // Until the course itself (parts, activities, enrolment) lands, the MOOC entry leads to its tests.
+        services.AddSingleton(new NavigationItem("MOOC", "mooc", 30, typeof(AssessmentStrings)));
     }
 }

@@ -84,7 +84,6 @@ public sealed class CoreModule : ILearningModule
 
         services.AddHealthChecks();
         services.AddSingleton(new NavigationItem("Home", "", 0, typeof(CoreStrings)));
-        services.AddSingleton(new NavigationItem("MOOC", "mooc", 30, typeof(CoreStrings)));
         services.AddSingleton(new NavigationItem("Tenants", "admin/tenants", 110, typeof(CoreStrings), InstallationAdministratorPolicy));
     }
 
