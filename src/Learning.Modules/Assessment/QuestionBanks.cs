@@ -76,6 +76,36 @@ public sealed class QuestionBanks(LearningDbContext db, TimeProvider clock)
         return [];
     }
 
+    /// <summary>Replaces a bank's questions in one culture with those of an uploaded file (GIFT or Moodle XML),
+    /// all or nothing; questions of the file without a category go into <paramref name="bank"/>.</summary>
+    public async Task ImportAsync(string bank, string culture, IReadOnlyList<Question> questions, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var existing = await db.BankQuestions.Where(q => q.Bank == bank && q.Culture == culture).ToDictionaryAsync(q => q.Name, cancellationToken);
+        foreach (var question in questions)
+        {
+            var data = JsonSerializer.Serialize(question with { Category = bank }, Json);
+            if (existing.TryGetValue(question.Name, out var stored))
+            {
+                stored.Data = data;
+                stored.UpdatedUtc = now;
+            }
+            else
+            {
+                db.BankQuestions.Add(new BankQuestion { Bank = bank, Name = question.Name, Culture = culture, Data = data, UpdatedUtc = now });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A bank's questions in one culture, in name order, for export.</summary>
+    public async Task<List<Question>> ExportAsync(string bank, string culture, CancellationToken cancellationToken) =>
+        (await db.BankQuestions.AsNoTracking().Where(q => q.Bank == bank && q.Culture == culture).OrderBy(q => q.Name).Select(q => q.Data).ToListAsync(cancellationToken))
+            .Select(d => JsonSerializer.Deserialize<Question>(d, Json)!).ToList();
+
     /// <summary>The questions of a bank as graded: the default culture's, with every culture's accepted short
     /// answers, so that a learner may answer in the language they read the question in.</summary>
     public async Task<Dictionary<string, Question>> LoadForGradingAsync(string bank, CancellationToken cancellationToken)

@@ -3,11 +3,13 @@ using Learning.Modules.Core;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Learning.Modules.Data;
 
 /// <summary>Opens the database of a tenant: its SQLite file, or its PostgreSQL database.</summary>
-public sealed class TenantDatabases(DataPaths paths)
+/// <remarks>EF interceptors registered in the services (a diagnostic, a test's command counter) apply to every tenant.</remarks>
+public sealed class TenantDatabases(DataPaths paths, IEnumerable<IInterceptor> interceptors)
 {
     private readonly ConcurrentDictionary<string, DbContextOptions> options = new();
 
@@ -50,9 +52,11 @@ public sealed class TenantDatabases(DataPaths paths)
     {
         DatabaseProvider.Sqlite => new DbContextOptionsBuilder<SqliteLearningDbContext>()
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = SqliteFile(tenant), Pooling = true }.ToString())
+            .AddInterceptors(interceptors)
             .Options,
         _ => new DbContextOptionsBuilder<PostgresLearningDbContext>()
             .UseNpgsql(tenant.ConnectionString ?? throw new InvalidOperationException($"Tenant {tenant.Name} has no connection string."))
+            .AddInterceptors(interceptors)
             .Options,
     });
 }

@@ -25,6 +25,7 @@ public sealed class EditorTests
         "/en/editor/sets/rebondir",
         "/en/editor/media",
         "/en/editor/tutorial",
+        "/en/editor/banks",
         "/en/admin/content",
     ];
 
