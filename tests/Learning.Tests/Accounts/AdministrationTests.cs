@@ -14,6 +14,7 @@ public sealed class AdministrationTests
         "/en/admin/tenants/new",
         "/en/admin/tenants/default",
         "/en/admin/certificates",
+        "/en/admin/attempts",
     ];
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Net;
 using Learning.Modules.Assessment;
 using Learning.Modules.Assessment.Questions;
 using Learning.Modules.Data;
+using Learning.Tests.Accounts;
 using Learning.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,6 +96,13 @@ public sealed class ValidationTestTests
         var numbers = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().Attempts.OrderBy(a => a.Number).Select(a => new { a.Number, a.Passed, a.Questions }).ToListAsync());
         Assert.Equal([1, 2], numbers.Select(n => n.Number));
         Assert.Equal([false, true], numbers.Select(n => n.Passed!.Value));
+
+        // Administrators see both attempts and their results.
+        var admin = await AdministrationTests.LogInAsAdministrator(app);
+        var attempts = await admin.GetPageAsync("/en/admin/attempts?q=LEARNER@");
+        Assert.Equal(2, attempts.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains("70% — passed", attempts.Text("tbody"));
+        Assert.Contains("60% — not passed", attempts.Text("tbody"));
     }
 
     [Fact]
