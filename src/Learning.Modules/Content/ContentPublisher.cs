@@ -40,6 +40,25 @@ public sealed class ContentPublisher(LearningDbContext db, SearchIndex search, M
         return version;
     }
 
+    /// <summary>The editors' save: a new version, then the workflow step asked for — kept as a draft, submitted
+    /// for review, or published (readers' pages refreshed). Returns the new version.</summary>
+    public async Task<ContentVersion> SaveAsync(ContentItem item, ContentStatus status, string title, string summary, string body, string fields, string author, CancellationToken cancellationToken)
+    {
+        var version = AddVersion(item, title, summary, body, fields, author, null);
+        if (status == ContentStatus.Published)
+        {
+            await PublishAsync(item, version, cancellationToken);
+            await EvictCachedPagesAsync(cancellationToken);
+        }
+        else
+        {
+            item.Status = status;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return version;
+    }
+
     /// <summary>Makes <paramref name="version"/> the one readers see, and indexes it for search.</summary>
     public async Task PublishAsync(ContentItem item, ContentVersion version, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ namespace Learning.Modules.Assessment.Pages.Editor;
 /// <summary>Question banks for editors: how many questions each culture has, export as GIFT or Moodle XML,
 /// and import a file into a bank (all or nothing, problems reported with their line).</summary>
 [Authorize(Policy = Roles.EditorPolicy)]
-public sealed class BanksModel(LearningDbContext db, QuestionBanks banks, IStringLocalizer<AssessmentStrings> S) : PageModel
+public sealed partial class BanksModel(LearningDbContext db, QuestionBanks banks, IStringLocalizer<AssessmentStrings> S) : PageModel
 {
     private const long MaxBytes = 5 << 20;
 
@@ -50,7 +50,7 @@ public sealed class BanksModel(LearningDbContext db, QuestionBanks banks, IStrin
 
     public async Task<IActionResult> OnPostImportAsync(string? bank, string? language, IFormFile? upload, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(bank) || !Cultures.IsSupported(language) || upload is null || upload.Length == 0 || upload.Length > MaxBytes)
+        if (string.IsNullOrWhiteSpace(bank) || !BankName().IsMatch(bank.Trim()) || !Cultures.IsSupported(language) || upload is null || upload.Length == 0 || upload.Length > MaxBytes)
         {
             Error = S["Choose a bank, a language and a GIFT or Moodle XML file of at most 5 MB."];
         }
@@ -83,4 +83,8 @@ public sealed class BanksModel(LearningDbContext db, QuestionBanks banks, IStrin
         await OnGetAsync(cancellationToken);
         return Page();
     }
+
+    /// <summary>A bank name: lower-case words separated by '/' or '-', like "mooc/part-1/validation".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9/_-]{0,199}$")]
+    private static partial System.Text.RegularExpressions.Regex BankName();
 }

@@ -136,20 +136,13 @@ public sealed class EditPracticeModel(
         Item ??= new ContentItem { Type = PracticeType.TypeName, SetId = Input.SetId, Culture = Input.Culture, Slug = Input.Slug, Status = ContentStatus.Draft };
         Item.Slug = Input.Slug;
         var author = User.DisplayName();
-        var version = publisher.AddVersion(Item, Input.Title, Input.Summary, Input.Body!, ContentFields.ToJson(file, type.FieldKeys), author, null);
-        if (status == ContentStatus.Published)
+        var version = await publisher.SaveAsync(Item, status, Input.Title, Input.Summary, Input.Body!, ContentFields.ToJson(file, type.FieldKeys), author, cancellationToken);
+        Message = status switch
         {
-            await publisher.PublishAsync(Item, version, cancellationToken);
-            await publisher.EvictCachedPagesAsync(cancellationToken);
-            Message = S["Version {0} is published.", version.Number];
-        }
-        else
-        {
-            Item.Status = status;
-            await db.SaveChangesAsync(cancellationToken);
-            Message = status == ContentStatus.InReview ? S["Version {0} is saved and submitted for review.", version.Number] : S["Version {0} is saved as a draft.", version.Number];
-        }
-
+            ContentStatus.Published => S["Version {0} is published.", version.Number],
+            ContentStatus.InReview => S["Version {0} is saved and submitted for review.", version.Number],
+            _ => S["Version {0} is saved as a draft.", version.Number],
+        };
         return Redirect(CultureLinks.Path(Request, Cultures.Current, $"editor/practice/{Item.Id}"));
     }
 }

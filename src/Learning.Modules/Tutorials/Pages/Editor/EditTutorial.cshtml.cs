@@ -116,20 +116,13 @@ public sealed class EditTutorialModel(
 
         Item ??= new ContentItem { Type = TutorialType.TypeName, SetId = Input.SetId, Culture = Input.Culture, Slug = Input.Slug, Status = ContentStatus.Draft };
         Item.Slug = Input.Slug;
-        var version = publisher.AddVersion(Item, Input.Title, Input.Summary, Input.Body ?? "", ContentFields.ToJson(file, type.FieldKeys), User.DisplayName(), null);
-        if (status == ContentStatus.Published)
+        var version = await publisher.SaveAsync(Item, status.Value, Input.Title, Input.Summary, Input.Body ?? "", ContentFields.ToJson(file, type.FieldKeys), User.DisplayName(), cancellationToken);
+        Message = status.Value switch
         {
-            await publisher.PublishAsync(Item, version, cancellationToken);
-            await publisher.EvictCachedPagesAsync(cancellationToken);
-            Message = S["Version {0} is published.", version.Number];
-        }
-        else
-        {
-            Item.Status = status.Value;
-            await db.SaveChangesAsync(cancellationToken);
-            Message = status == ContentStatus.InReview ? S["Version {0} is saved and submitted for review.", version.Number] : S["Version {0} is saved as a draft.", version.Number];
-        }
-
+            ContentStatus.Published => S["Version {0} is published.", version.Number],
+            ContentStatus.InReview => S["Version {0} is saved and submitted for review.", version.Number],
+            _ => S["Version {0} is saved as a draft.", version.Number],
+        };
         return Redirect(CultureLinks.Path(Request, Cultures.Current, $"editor/tutorial/{Item.Id}"));
     }
 }
