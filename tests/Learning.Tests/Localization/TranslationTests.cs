@@ -53,6 +53,22 @@ public sealed partial class TranslationTests
         Assert.True(missing.Count == 0, "Missing from the resources:\n" + string.Join("\n", missing.Distinct()));
     }
 
+    /// <summary>Keys the code builds from values (enum names, roles, content types) rather than writes out.</summary>
+    public static TheoryData<string, string> ComputedKeys => new()
+    {
+        { "Accounts", string.Join('|', Learning.Modules.Accounts.Roles.All) },
+        { "Content", string.Join('|', Enum.GetNames<Learning.Modules.Content.ContentStatus>().Concat(Enum.GetNames<Learning.Modules.Content.MediaKind>()).Concat(["practice", "tutorial"])) },
+        { "Toolbox", string.Join('|', Enum.GetNames<Learning.Modules.Content.ContentStatus>()) },
+    };
+
+    [Theory]
+    [MemberData(nameof(ComputedKeys))]
+    public void Keys_the_code_computes_are_in_their_modules_resource_set(string module, string keys)
+    {
+        var english = Read(module, null);
+        Assert.All(keys.Split('|'), key => Assert.True(english.ContainsKey(key), $"{module}: '{key}' is missing."));
+    }
+
     [Fact]
     public void The_scan_finds_the_strings_of_every_module()
     {
