@@ -96,15 +96,29 @@ public sealed class ValidationTests(LearningDbContext db, QuestionBanks banks, I
 
         var json = JsonSerializer.Serialize(response, QuestionBanks.Json);
         var now = clock.GetUtcNow().UtcDateTime;
-        var updated = await db.AttemptAnswers.Where(a => a.AttemptId == attempt.Id && a.Position == position)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Response, json).SetProperty(a => a.SavedUtc, now), cancellationToken);
-        if (updated == 0)
+        // One statement when the answer exists; otherwise an insert. Two saves of a first answer at once
+        // (a double click): the insert that loses finds the row and updates it instead.
+        for (var tries = 0; ; tries++)
         {
-            db.AttemptAnswers.Add(new AttemptAnswer { AttemptId = attempt.Id, Position = position, Response = json, SavedUtc = now });
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            var updated = await db.AttemptAnswers.Where(a => a.AttemptId == attempt.Id && a.Position == position)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Response, json).SetProperty(a => a.SavedUtc, now), cancellationToken);
+            if (updated > 0)
+            {
+                return true;
+            }
 
-        return true;
+            var answer = new AttemptAnswer { AttemptId = attempt.Id, Position = position, Response = json, SavedUtc = now };
+            db.AttemptAnswers.Add(answer);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateException) when (tries == 0)
+            {
+                db.Entry(answer).State = EntityState.Detached;
+            }
+        }
     }
 
     /// <summary>Grades the attempt once: the first submission claims it, any later one finds it graded.</summary>
