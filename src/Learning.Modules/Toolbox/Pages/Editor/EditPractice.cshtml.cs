@@ -148,27 +148,8 @@ public sealed class EditPracticeModel(
 }
 
 /// <summary>The practice form: the common fields and the practice's own, lists typed one per line or separated by commas.</summary>
-public sealed record PracticeInput
+public sealed record PracticeInput : ContentInput
 {
-    [Required(ErrorMessage = "This field is required.")]
-    [RegularExpression("^[a-z0-9][a-z0-9-]{1,99}$", ErrorMessage = "Use 2 to 100 lower-case letters, digits or dashes.")]
-    public string SetId { get; init; } = "";
-
-    [Required(ErrorMessage = "This field is required.")]
-    public string Culture { get; init; } = Cultures.Default;
-
-    [Required(ErrorMessage = "This field is required.")]
-    [RegularExpression("^[a-z0-9][a-z0-9-]{1,199}$", ErrorMessage = "Use 2 to 100 lower-case letters, digits or dashes.")]
-    public string Slug { get; init; } = "";
-
-    [Required(ErrorMessage = "This field is required.")]
-    [StringLength(300, ErrorMessage = "This is too long: {1} characters at most.")]
-    public string Title { get; init; } = "";
-
-    [Required(ErrorMessage = "This field is required.")]
-    [StringLength(1000, ErrorMessage = "This is too long: {1} characters at most.")]
-    public string Summary { get; init; } = "";
-
     [Required(ErrorMessage = "This field is required.")]
     public string Organisations { get; init; } = "";
 

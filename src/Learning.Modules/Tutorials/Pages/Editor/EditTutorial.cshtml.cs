@@ -127,27 +127,8 @@ public sealed class EditTutorialModel(
     }
 }
 
-public sealed record TutorialInput
+public sealed record TutorialInput : ContentInput
 {
-    [Required(ErrorMessage = "This field is required.")]
-    [RegularExpression("^[a-z0-9][a-z0-9-]{1,99}$", ErrorMessage = "Use 2 to 100 lower-case letters, digits or dashes.")]
-    public string SetId { get; init; } = "";
-
-    [Required(ErrorMessage = "This field is required.")]
-    public string Culture { get; init; } = Cultures.Default;
-
-    [Required(ErrorMessage = "This field is required.")]
-    [RegularExpression("^[a-z0-9][a-z0-9-]{1,199}$", ErrorMessage = "Use 2 to 100 lower-case letters, digits or dashes.")]
-    public string Slug { get; init; } = "";
-
-    [Required(ErrorMessage = "This field is required.")]
-    [StringLength(300, ErrorMessage = "This is too long: {1} characters at most.")]
-    public string Title { get; init; } = "";
-
-    [Required(ErrorMessage = "This field is required.")]
-    [StringLength(1000, ErrorMessage = "This is too long: {1} characters at most.")]
-    public string Summary { get; init; } = "";
-
     /// <summary>The structured parts, as YAML.</summary>
     [Required(ErrorMessage = "This field is required.")]
     public string Parts { get; init; } = "";
