@@ -6,6 +6,7 @@ using Learning.Modules.Toolbox;
 using Learning.Modules.Tutorials;
 using Learning.Modules.Core;
 using Learning.Modules.Data;
+using Learning.Modules.Mooc;
 
 namespace Learning.Web;
 
@@ -22,5 +23,6 @@ public static class Modules
         new TutorialsModule(),
         new AssessmentModule(),
         new CertificatesModule(),
+        new MoocModule(),
     ];
 }

@@ -15,8 +15,6 @@ public sealed class AssessmentModule : ILearningModule
         services.AddScoped<QuestionBanks>();
         services.AddScoped<ValidationTests>();
         services.AddSingleton<ITenantSetupStep, AssessmentSetupStep>();
-        // Until the course itself (parts, activities, enrolment) lands, the MOOC entry leads to its tests.
-        services.AddSingleton(new NavigationItem("MOOC", "mooc", 30, typeof(AssessmentStrings)));
         services.AddSingleton(new NavigationItem("Question banks", "editor/banks", 95, typeof(AssessmentStrings), Accounts.Roles.EditorPolicy));
         services.AddSingleton(new NavigationItem("Learners", "admin/attempts", 105, typeof(AssessmentStrings), Accounts.Roles.AdministratorPolicy));
     }

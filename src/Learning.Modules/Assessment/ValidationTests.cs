@@ -24,6 +24,9 @@ public sealed class AssessmentOptions
     public TestSettings For(string bank) => Tests.GetValueOrDefault(bank) ?? new TestSettings();
 }
 
+/// <summary>Where a person stands in a test: passed or not, after how many submitted attempts.</summary>
+public sealed record TestStanding(bool Passed, int Attempts);
+
 /// <summary>What other modules do when someone passes a test (the Certificates module issues a certificate).</summary>
 public interface ITestPassedHandler
 {
@@ -155,6 +158,17 @@ public sealed class ValidationTests(LearningDbContext db, QuestionBanks banks, I
         }
 
         return attempt;
+    }
+
+    /// <summary>The person's standing in every test they have submitted, by bank.</summary>
+    public async Task<IReadOnlyDictionary<string, TestStanding>> StandingsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var submitted = await db.Attempts.AsNoTracking()
+            .Where(a => a.UserId == userId && a.SubmittedUtc != null)
+            .GroupBy(a => a.Bank)
+            .Select(g => new { Bank = g.Key, Passed = g.Any(a => a.Passed == true), Attempts = g.Count() })
+            .ToListAsync(cancellationToken);
+        return submitted.ToDictionary(s => s.Bank, s => new TestStanding(s.Passed, s.Attempts));
     }
 
     public static IReadOnlyList<string> QuestionNames(Attempt attempt) => JsonSerializer.Deserialize<List<string>>(attempt.Questions)!;

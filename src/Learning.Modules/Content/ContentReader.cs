@@ -40,14 +40,19 @@ public sealed class ContentReader(LearningDbContext db)
 
     /// <summary>The item of a type in a set that readers of a culture see (for links between a practice
     /// and its tutorial): its slug and title, or null.</summary>
-    public async Task<(string Slug, string Title)?> FindInSetAsync(string type, string setId, string culture, CancellationToken cancellationToken)
+    public async Task<(string Slug, string Title)?> FindInSetAsync(string type, string setId, string culture, CancellationToken cancellationToken) =>
+        (await FindInSetsAsync(type, [setId], culture, cancellationToken)).TryGetValue(setId, out var found) ? found : null;
+
+    /// <summary>The same for several sets in one query: slug and title by set id, for the sets readers see.</summary>
+    public async Task<IReadOnlyDictionary<string, (string Slug, string Title)>> FindInSetsAsync(string type, IReadOnlyCollection<string> setIds, string culture, CancellationToken cancellationToken)
     {
         var items = await db.ContentItems.AsNoTracking().VisibleToReaders()
-            .Where(i => i.Type == type && i.SetId == setId && (i.Culture == culture || i.Culture == Cultures.Default))
-            .Select(i => new { i.Culture, i.Slug, i.PublishedVersion!.Title })
+            .Where(i => i.Type == type && setIds.Contains(i.SetId) && (i.Culture == culture || i.Culture == Cultures.Default))
+            .Select(i => new { i.SetId, i.Culture, i.Slug, i.PublishedVersion!.Title })
             .ToListAsync(cancellationToken);
-        var found = items.FirstOrDefault(i => i.Culture == culture) ?? items.FirstOrDefault();
-        return found is null ? null : (found.Slug, found.Title);
+        return items.GroupBy(i => i.SetId)
+            .Select(set => set.FirstOrDefault(i => i.Culture == culture) ?? set.First())
+            .ToDictionary(i => i.SetId, i => (i.Slug, i.Title));
     }
 }
 

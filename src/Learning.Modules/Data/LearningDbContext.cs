@@ -27,6 +27,10 @@ public abstract class LearningDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<Certificates.Certificate> Certificates => Set<Certificates.Certificate>();
 
+    public DbSet<Mooc.Enrolment> Enrolments => Set<Mooc.Enrolment>();
+
+    public DbSet<Mooc.ActivityProgress> ActivityProgress => Set<Mooc.ActivityProgress>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Learning.Modules.Content;
 
@@ -52,6 +53,19 @@ public sealed record Testimonial(string Quote, string Who, bool Illustrative, st
     };
 }
 
-public sealed record Video(string Title, string? File, IReadOnlyList<Cue> Cues);
+public sealed record Video(string Title, string? File, IReadOnlyList<Cue> Cues)
+{
+    /// <summary>The cues as a WebVTT subtitles file.</summary>
+    public string ToWebVtt()
+    {
+        var vtt = new StringBuilder("WEBVTT\n");
+        foreach (var (cue, index) in Cues.Select((c, i) => (c, i)))
+        {
+            vtt.Append('\n').Append(index + 1).Append('\n').Append(cue.Start).Append(" --> ").Append(cue.End).Append('\n').Append(cue.Text.Replace("-->", "->")).Append('\n');
+        }
+
+        return vtt.ToString();
+    }
+}
 
 public sealed record Cue(string Start, string End, string Text);

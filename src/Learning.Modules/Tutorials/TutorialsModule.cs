@@ -1,4 +1,3 @@
-using System.Text;
 using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Navigation;
@@ -33,13 +32,7 @@ public sealed class TutorialsModule : ILearningModule
                 return Results.NotFound();
             }
 
-            var vtt = new StringBuilder("WEBVTT\n");
-            foreach (var (cue, index) in videos[number - 1].Cues.Select((c, i) => (c, i)))
-            {
-                vtt.Append('\n').Append(index + 1).Append('\n').Append(cue.Start).Append(" --> ").Append(cue.End).Append('\n').Append(cue.Text.Replace("-->", "->")).Append('\n');
-            }
-
-            return Results.Text(vtt.ToString(), "text/vtt; charset=utf-8");
+            return Results.Text(videos[number - 1].ToWebVtt(), "text/vtt; charset=utf-8");
         }).AllowAnonymous().CacheOutput(ContentCachePolicy.Name);
     }
 }

@@ -57,7 +57,7 @@ public sealed partial class TranslationTests
     public static TheoryData<string, string> ComputedKeys => new()
     {
         { "Accounts", string.Join('|', Learning.Modules.Accounts.Roles.All) },
-        { "Content", string.Join('|', Enum.GetNames<Learning.Modules.Content.ContentStatus>().Concat(Enum.GetNames<Learning.Modules.Content.MediaKind>()).Concat(["practice", "tutorial"])) },
+        { "Content", string.Join('|', Enum.GetNames<Learning.Modules.Content.ContentStatus>().Concat(Enum.GetNames<Learning.Modules.Content.MediaKind>()).Concat(["practice", "tutorial", "mooc-part"])) },
         { "Toolbox", string.Join('|', Enum.GetNames<Learning.Modules.Content.ContentStatus>()) },
     };
 

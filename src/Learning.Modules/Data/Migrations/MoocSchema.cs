@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Learning.Modules.Data.Migrations;
+
+/// <summary>Enrolments and progress through the formative activities (Mooc), for both providers.</summary>
+internal static class MoocSchema
+{
+    public static void Up(MigrationBuilder migration)
+    {
+        migration.CreateTable(
+            name: "Enrolments",
+            columns: table => new
+            {
+                Id = InitialSchema.Identity(table.Column<int>(nullable: false)),
+                UserId = table.Column<string>(maxLength: 450, nullable: false),
+                EnrolledUtc = table.Column<DateTime>(nullable: false),
+                LastPart = table.Column<string>(maxLength: 100, nullable: true),
+                LastActivity = table.Column<string>(maxLength: 100, nullable: true),
+                SuggestedParts = table.Column<string>(maxLength: 500, nullable: true),
+            },
+            constraints: table => table.PrimaryKey("PK_Enrolments", x => x.Id));
+        migration.CreateIndex("IX_Enrolments_UserId", "Enrolments", "UserId", unique: true);
+
+        migration.CreateTable(
+            name: "ActivityProgress",
+            columns: table => new
+            {
+                UserId = table.Column<string>(maxLength: 450, nullable: false),
+                ActivityId = table.Column<string>(maxLength: 100, nullable: false),
+                Part = table.Column<string>(maxLength: 100, nullable: false),
+                Tries = table.Column<int>(nullable: false),
+                LastTriedUtc = table.Column<DateTime>(nullable: false),
+                CompletedUtc = table.Column<DateTime>(nullable: true),
+            },
+            constraints: table => table.PrimaryKey("PK_ActivityProgress", x => new { x.UserId, x.ActivityId }));
+    }
+
+    public static void Down(MigrationBuilder migration)
+    {
+        migration.DropTable("ActivityProgress");
+        migration.DropTable("Enrolments");
+    }
+}

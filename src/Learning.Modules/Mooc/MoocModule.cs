@@ -1,0 +1,38 @@
+using Learning.Modules.Content;
+using Learning.Modules.Core;
+using Learning.Modules.Core.Navigation;
+using Learning.Modules.Core.PersonalData;
+using Learning.Modules.Toolbox;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.Modules.Mooc;
+
+/// <summary>The MOOC: its parts and self-assessment, formative activities, enrolment, progress and "continue".</summary>
+public sealed class MoocModule : ILearningModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMemoryCache();
+        services.AddSingleton<MoocPartType>();
+        services.AddSingleton<IContentType>(sp => sp.GetRequiredService<MoocPartType>());
+        services.AddScoped<Course>();
+        services.AddScoped<CourseProgress>();
+        services.AddScoped<IPersonalDataProvider, MoocPersonalData>();
+        services.AddSingleton(new NavigationItem("MOOC", "mooc", 30, typeof(MoocStrings)));
+        services.AddSingleton(new NavigationItem("Course progress", "admin/progress", 106, typeof(MoocStrings), Accounts.Roles.AdministratorPolicy));
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        // The subtitles of a part's introduction video in a culture: that culture's cues, as WebVTT.
+        endpoints.MapGet("/{culture:culture}/mooc/{part}/video.vtt", async (string culture, string part, Course course, CancellationToken cancellationToken) =>
+            await course.PartAsync(part, culture, cancellationToken) is { } found && found.Culture == culture
+                ? Results.Text(found.Content.Video.ToWebVtt(), "text/vtt; charset=utf-8")
+                : Results.NotFound())
+            .AllowAnonymous().CacheOutput(ContentCachePolicy.Name);
+    }
+}

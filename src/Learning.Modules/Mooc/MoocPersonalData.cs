@@ -1,0 +1,26 @@
+using Learning.Modules.Core.PersonalData;
+using Learning.Modules.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.Modules.Mooc;
+
+/// <summary>The course's part of "download my data" and of deleting an account: enrolment and activity progress.</summary>
+public sealed class MoocPersonalData(LearningDbContext db) : IPersonalDataProvider
+{
+    public string Section => "course";
+
+    public async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken)
+    {
+        var enrolment = await db.Enrolments.AsNoTracking().Where(e => e.UserId == userId)
+            .Select(e => new { e.EnrolledUtc, e.LastPart, e.LastActivity, e.SuggestedParts }).SingleOrDefaultAsync(cancellationToken);
+        var activities = await db.ActivityProgress.AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.ActivityId)
+            .Select(p => new { p.Part, p.ActivityId, p.Tries, p.LastTriedUtc, p.CompletedUtc }).ToListAsync(cancellationToken);
+        return enrolment is null && activities.Count == 0 ? null : new { enrolment, activities };
+    }
+
+    public async Task EraseAsync(string userId, CancellationToken cancellationToken)
+    {
+        await db.ActivityProgress.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Enrolments.Where(e => e.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+    }
+}

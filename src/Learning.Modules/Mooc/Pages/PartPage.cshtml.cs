@@ -1,0 +1,47 @@
+using Learning.Modules.Content;
+using Learning.Modules.Core;
+using Learning.Modules.Toolbox;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Learning.Modules.Mooc.Pages;
+
+/// <summary>A part: introduction, objectives, video with subtitles and transcript, activities, test and document bank.</summary>
+[AllowAnonymous]
+[OutputCache(PolicyName = ContentCachePolicy.Name)]
+public sealed class PartPageModel(Course course, CourseProgress progress, ContentReader reader, MarkdownRenderer markdown, UserManager<Accounts.LearningUser> users) : PageModel
+{
+    public CoursePart Part { get; private set; } = null!;
+
+    public string IntroductionHtml { get; private set; } = "";
+
+    public PartStanding? Standing { get; private set; }
+
+    public IReadOnlySet<string> Completed { get; private set; } = new HashSet<string>();
+
+    public IReadOnlyDictionary<string, (string Slug, string Title)> Practices { get; private set; } = new Dictionary<string, (string, string)>();
+
+    public bool NotTranslated => Part.Culture != Cultures.Current;
+
+    public async Task<IActionResult> OnGetAsync(string part, CancellationToken cancellationToken)
+    {
+        if (await course.PartAsync(part, Cultures.Current, cancellationToken) is not { } found)
+        {
+            return NotFound();
+        }
+
+        Part = found;
+        IntroductionHtml = markdown.ToHtml(found.Body);
+        Practices = await reader.FindInSetsAsync(PracticeType.TypeName, found.Content.Documents.Practices, Cultures.Current, cancellationToken);
+        if (users.GetUserId(User) is { } userId && await progress.EnrolmentAsync(userId, cancellationToken) is not null)
+        {
+            Completed = await progress.CompletedAsync(userId, cancellationToken);
+            Standing = (await progress.StandingsAsync(userId, [found], Completed, cancellationToken))[0];
+        }
+
+        return Page();
+    }
+}
