@@ -109,7 +109,7 @@ public sealed class ContentFile
                     Emit(node, 2, text);
                     break;
                 case IEnumerable<string> list:
-                    text.Append(key).Append(": ").Append(FlowList(list)).Append('\n');
+                    text.Append(key).Append(':').Append(List(list, 2));
                     break;
                 default:
                     text.Append(key).Append(": ").Append(Quote(value.ToString() ?? "")).Append('\n');
@@ -137,7 +137,7 @@ public sealed class ContentFile
                     }
                     else
                     {
-                        text.Append(' ').Append(child is JsonArray list ? FlowList(list.Select(v => v!.GetValue<string>())) : Quote(child?.GetValue<string>() ?? "")).Append('\n');
+                        text.Append(child is JsonArray list ? List(list.Select(v => v!.GetValue<string>()), indent + 2) : " " + Quote(child?.GetValue<string>() ?? "") + "\n");
                     }
                 }
 
@@ -164,7 +164,13 @@ public sealed class ContentFile
 
     private static bool IsScalarList(JsonNode? node) => node is JsonArray array && array.All(i => i is JsonValue);
 
-    private static string FlowList(IEnumerable<string> list) => "[" + string.Join(", ", list.Select(Quote)) + "]";
+    /// <summary>A list of texts after its key: on the same line when short ("[a, b]"), else one "- " line each.</summary>
+    private static string List(IEnumerable<string> list, int indent)
+    {
+        var items = list.Select(Quote).ToList();
+        var flow = " [" + string.Join(", ", items) + "]\n";
+        return flow.Length <= 80 ? flow : "\n" + string.Concat(items.Select(i => new string(' ', indent) + "- " + i + "\n"));
+    }
 
     /// <summary>A YAML scalar, quoted only when plain text would be read otherwise.</summary>
     private static string Quote(string value)

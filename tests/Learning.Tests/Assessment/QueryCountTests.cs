@@ -66,27 +66,6 @@ public sealed class QueryCountTests
 
     private static List<Learning.Modules.Assessment.Questions.Question> Questions(int count) =>
         [.. GiftReader.Read(string.Join("\n\n", Enumerable.Range(1, count).Select(i => $"::q{i:00}:: Question {i}? {{=right ~wrong ~other}}")))];
-
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        private int count;
-
-        public int Count => count;
-
-        public void Reset() => Interlocked.Exchange(ref count, 0);
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref count);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref count);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-    }
 }
 
 internal static class FactoryTenants
