@@ -27,17 +27,18 @@ public sealed class AssessmentOptions
 /// <summary>Where a person stands in a test: passed or not, after how many submitted attempts.</summary>
 public sealed record TestStanding(bool Passed, int Attempts);
 
-/// <summary>What other modules do when someone passes a test (the Certificates module issues a certificate).</summary>
-public interface ITestPassedHandler
+/// <summary>What other modules do once an attempt is graded (the Certificates module issues a certificate
+/// when it passes; the Mooc module refreshes the learner's progress).</summary>
+public interface ITestSubmittedHandler
 {
-    Task OnPassedAsync(Attempt attempt, CancellationToken cancellationToken);
+    Task OnSubmittedAsync(Attempt attempt, CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// Validation tests: a fresh random draw for every attempt (choices shuffled too), answers saved one by one
 /// in a short transaction each, one submission graded on the server whatever is sent twice.
 /// </summary>
-public sealed class ValidationTests(LearningDbContext db, QuestionBanks banks, IOptions<AssessmentOptions> options, TimeProvider clock, IEnumerable<ITestPassedHandler> passedHandlers)
+public sealed class ValidationTests(LearningDbContext db, QuestionBanks banks, IOptions<AssessmentOptions> options, TimeProvider clock, IEnumerable<ITestSubmittedHandler> submittedHandlers)
 {
     /// <summary>The person's attempt in progress for this bank, or a new one with a fresh draw.</summary>
     public async Task<Attempt?> StartAsync(string userId, string bank, CancellationToken cancellationToken)
@@ -149,11 +150,11 @@ public sealed class ValidationTests(LearningDbContext db, QuestionBanks banks, I
         }
 
         await transaction.CommitAsync(cancellationToken);
-        if (claimed == 1 && attempt.Passed == true)
+        if (claimed == 1)
         {
-            foreach (var handler in passedHandlers)
+            foreach (var handler in submittedHandlers)
             {
-                await handler.OnPassedAsync(attempt, cancellationToken);
+                await handler.OnSubmittedAsync(attempt, cancellationToken);
             }
         }
 

@@ -17,12 +17,17 @@ public sealed class CertificatesOptions
 }
 
 /// <summary>Issues the certificate when someone has passed every required test — once.</summary>
-public sealed class CertificateIssuer(LearningDbContext db, UserManager<LearningUser> users, IOptions<CertificatesOptions> options, TimeProvider clock) : ITestPassedHandler
+public sealed class CertificateIssuer(LearningDbContext db, UserManager<LearningUser> users, IOptions<CertificatesOptions> options, TimeProvider clock) : ITestSubmittedHandler
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    public async Task OnPassedAsync(Attempt attempt, CancellationToken cancellationToken) =>
-        await IssueIfCompletedAsync(attempt.UserId, cancellationToken);
+    public async Task OnSubmittedAsync(Attempt attempt, CancellationToken cancellationToken)
+    {
+        if (attempt.Passed == true)
+        {
+            await IssueIfCompletedAsync(attempt.UserId, cancellationToken);
+        }
+    }
 
     /// <summary>The tests the person has passed, among the required ones.</summary>
     public Task<List<string>> PassedTestsAsync(string userId, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed class CertificatesModule : ILearningModule
     {
         services.Configure<CertificatesOptions>(configuration.GetSection($"{LearningOptions.Section}:Certificates"));
         services.AddScoped<CertificateIssuer>();
-        services.AddScoped<ITestPassedHandler>(sp => sp.GetRequiredService<CertificateIssuer>());
+        services.AddScoped<ITestSubmittedHandler>(sp => sp.GetRequiredService<CertificateIssuer>());
         services.AddSingleton(new NavigationItem("Certificates", "admin/certificates", 120, typeof(CertificatesStrings), Roles.AdministratorPolicy));
     }
 

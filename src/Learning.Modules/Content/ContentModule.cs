@@ -19,6 +19,7 @@ public sealed class ContentModule : ILearningModule
     {
         services.Configure<ContentOptions>(configuration.GetSection($"{LearningOptions.Section}:Content"));
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<ContentChanges>();
         services.AddScoped<SearchIndex>();
         services.AddScoped<ContentReader>();
         services.AddScoped<ContentPublisher>();

@@ -8,7 +8,7 @@ namespace Learning.Modules.Content;
 
 /// <summary>Saves new versions and publishes them: the only way content changes, from the editor
 /// pages and from imports alike, so versions, search and caches always agree.</summary>
-public sealed class ContentPublisher(LearningDbContext db, SearchIndex search, MarkdownRenderer markdown, IOutputCacheStore cache, TenantContext tenantContext, TimeProvider clock)
+public sealed class ContentPublisher(LearningDbContext db, SearchIndex search, MarkdownRenderer markdown, IOutputCacheStore cache, ContentChanges changes, TenantContext tenantContext, TimeProvider clock)
 {
     /// <summary>The output-cache tag of the tenant's reader pages, evicted by every publication.</summary>
     public static string CacheTag(string tenant) => "content:" + tenant;
@@ -86,6 +86,9 @@ public sealed class ContentPublisher(LearningDbContext db, SearchIndex search, M
     }
 
     /// <summary>Readers' pages of the tenant show the change from now on.</summary>
-    public Task EvictCachedPagesAsync(CancellationToken cancellationToken) =>
-        cache.EvictByTagAsync(CacheTag(tenantContext.Tenant.Name), cancellationToken).AsTask();
+    public Task EvictCachedPagesAsync(CancellationToken cancellationToken)
+    {
+        changes.Signal(tenantContext.Tenant.Name);
+        return cache.EvictByTagAsync(CacheTag(tenantContext.Tenant.Name), cancellationToken).AsTask();
+    }
 }

@@ -52,7 +52,7 @@ public sealed class TenantDatabases(DataPaths paths, IEnumerable<IInterceptor> i
     {
         DatabaseProvider.Sqlite => new DbContextOptionsBuilder<SqliteLearningDbContext>()
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = SqliteFile(tenant), Pooling = true }.ToString())
-            .AddInterceptors(interceptors)
+            .AddInterceptors([new SqlitePragmas(), .. interceptors])
             .Options,
         _ => new DbContextOptionsBuilder<PostgresLearningDbContext>()
             .UseNpgsql(tenant.ConnectionString ?? throw new InvalidOperationException($"Tenant {tenant.Name} has no connection string."))

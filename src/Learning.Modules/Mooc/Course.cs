@@ -20,42 +20,34 @@ public sealed record CoursePart(string SetId, string Culture, string Slug, strin
 }
 
 /// <summary>
-/// The course's parts in a culture, in order (part-1 … then the self-assessment). Versions never change once
-/// written, so a version's parsed fields are kept in memory by version id; only the small list of
-/// published versions is read for each page.
+/// The course's parts in a culture, in order (part-1 … then the self-assessment). Every learner page needs
+/// them, so they stay in memory until the tenant's content changes (<see cref="ContentChanges"/>).
 /// </summary>
-public sealed class Course(LearningDbContext db, IMemoryCache cache, TenantContext tenantContext)
+public sealed class Course(LearningDbContext db, IMemoryCache cache, ContentChanges changes, TenantContext tenantContext)
 {
     public async Task<IReadOnlyList<CoursePart>> PartsAsync(string culture, CancellationToken cancellationToken)
     {
-        var items = await db.ContentItems.AsNoTracking().VisibleToReaders()
-            .Where(i => i.Type == MoocPartType.TypeName && (i.Culture == culture || i.Culture == Cultures.Default))
-            .Select(i => new { i.SetId, i.Culture, i.Slug, VersionId = i.PublishedVersionId!.Value })
-            .ToListAsync(cancellationToken);
-        var chosen = items.GroupBy(i => i.SetId)
-            .Select(set => set.FirstOrDefault(i => i.Culture == culture) ?? set.First())
-            .OrderBy(i => i.SetId == MoocPartType.SelfAssessment ? 1 : 0).ThenBy(i => i.SetId, StringComparer.Ordinal)
-            .ToList();
-
         var tenant = tenantContext.Tenant.Name;
-        var missing = chosen.Select(i => i.VersionId).Where(id => !cache.TryGetValue((tenant, id), out _)).ToList();
-        if (missing.Count > 0)
+        if (cache.TryGetValue((nameof(Course), tenant, culture), out IReadOnlyList<CoursePart>? parts))
         {
-            var versions = await db.ContentVersions.AsNoTracking().Where(v => missing.Contains(v.Id))
-                .Select(v => new { v.Id, v.Title, v.Summary, v.Body, v.Fields }).ToListAsync(cancellationToken);
-            foreach (var v in versions)
-            {
-                cache.Set((tenant, v.Id), new ParsedVersion(v.Title, v.Summary, v.Body, MoocPart.From(ContentFields.Parse(v.Fields))));
-            }
+            return parts!;
         }
 
-        return chosen.Select(i => cache.Get<ParsedVersion>((tenant, i.VersionId)) is { } v
-            ? new CoursePart(i.SetId, i.Culture, i.Slug, v.Title, v.Summary, v.Body, v.Content)
-            : null).OfType<CoursePart>().ToList();
+        // Watched before reading, so that a publication during the read is not missed.
+        var changed = changes.Watch(tenant);
+        var items = await db.ContentItems.AsNoTracking().VisibleToReaders()
+            .Where(i => i.Type == MoocPartType.TypeName && (i.Culture == culture || i.Culture == Cultures.Default))
+            .Select(i => new { i.SetId, i.Culture, i.Slug, i.PublishedVersion!.Title, i.PublishedVersion.Summary, i.PublishedVersion.Body, i.PublishedVersion.Fields })
+            .ToListAsync(cancellationToken);
+        parts = items.GroupBy(i => i.SetId)
+            .Select(set => set.FirstOrDefault(i => i.Culture == culture) ?? set.First())
+            .OrderBy(i => i.SetId == MoocPartType.SelfAssessment ? 1 : 0).ThenBy(i => i.SetId, StringComparer.Ordinal)
+            .Select(i => new CoursePart(i.SetId, i.Culture, i.Slug, i.Title, i.Summary, i.Body, MoocPart.From(ContentFields.Parse(i.Fields))))
+            .ToList();
+        cache.Set((nameof(Course), tenant, culture), parts, new MemoryCacheEntryOptions().AddExpirationToken(changed));
+        return parts;
     }
 
     public async Task<CoursePart?> PartAsync(string setId, string culture, CancellationToken cancellationToken) =>
         (await PartsAsync(culture, cancellationToken)).FirstOrDefault(p => p.SetId == setId);
-
-    private sealed record ParsedVersion(string Title, string Summary, string Body, MoocPart Content);
 }

@@ -1,6 +1,8 @@
 using Learning.Modules.Assessment;
+using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Learning.Modules.Mooc;
 
@@ -10,52 +12,72 @@ public sealed record PartStanding(CoursePart Part, int ActivitiesDone, TestStand
     public int Done => ActivitiesDone + (Test?.Passed == true ? 1 : 0);
 
     public int Total => Part.Content.Activities.Count + (Part.TestBank is null ? 0 : 1);
-
-    public bool Complete => Done == Total;
 }
 
-/// <summary>Enrolment, progress through the activities (by activity id, so the same in every language) and "continue".</summary>
-public sealed class CourseProgress(LearningDbContext db, ValidationTests tests, TimeProvider clock)
+/// <summary>An enrolled person: where they stopped, the activities they have completed, and their tests by bank.</summary>
+public sealed record Learner(Enrolment Enrolment, IReadOnlySet<string> Completed, IReadOnlyDictionary<string, TestStanding> Tests);
+
+/// <summary>
+/// Enrolment, progress through the activities (by activity id, so the same in every language) and "continue".
+/// A learner's state is read on every course page, so it is kept in memory for a short while and dropped by
+/// every change made through this node (a try, a visit, a test submitted); on several nodes, another node's
+/// page may lag by at most <see cref="Freshness"/>.
+/// </summary>
+public sealed class CourseProgress(LearningDbContext db, ValidationTests tests, IMemoryCache cache, TenantContext tenantContext, TimeProvider clock)
 {
-    public Task<Enrolment?> EnrolmentAsync(string userId, CancellationToken cancellationToken) =>
-        db.Enrolments.AsNoTracking().SingleOrDefaultAsync(e => e.UserId == userId, cancellationToken);
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
+
+    /// <summary>The person's state in the course; null when not enrolled.</summary>
+    public async Task<Learner?> LearnerAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(Key(userId), out Learner? learner))
+        {
+            return learner;
+        }
+
+        // One query for the enrolment and the completed activities, one for the tests.
+        var found = await db.Enrolments.AsNoTracking().Where(e => e.UserId == userId)
+            .Select(e => new { Enrolment = e, Completed = db.ActivityProgress.Where(p => p.UserId == e.UserId && p.CompletedUtc != null).Select(p => p.ActivityId).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
+        learner = found is null ? null : new Learner(found.Enrolment, found.Completed.ToHashSet(), await tests.StandingsAsync(userId, cancellationToken));
+        cache.Set(Key(userId), learner, Freshness);
+        return learner;
+    }
 
     /// <summary>Enrols the person once, whatever is sent twice.</summary>
     public async Task EnrolAsync(string userId, CancellationToken cancellationToken)
     {
-        if (await db.Enrolments.AnyAsync(e => e.UserId == userId, cancellationToken))
+        if (!await db.Enrolments.AnyAsync(e => e.UserId == userId, cancellationToken))
         {
-            return;
+            var enrolment = new Enrolment { UserId = userId, EnrolledUtc = clock.GetUtcNow().UtcDateTime };
+            db.Enrolments.Add(enrolment);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                db.Entry(enrolment).State = EntityState.Detached; // enrolled by a request at the same moment
+            }
         }
 
-        var enrolment = new Enrolment { UserId = userId, EnrolledUtc = clock.GetUtcNow().UtcDateTime };
-        db.Enrolments.Add(enrolment);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.Entry(enrolment).State = EntityState.Detached; // enrolled by a request at the same moment
-        }
+        Forget(userId);
     }
 
-    public Task RememberAsync(string userId, string part, string activity, CancellationToken cancellationToken) =>
-        db.Enrolments.Where(e => e.UserId == userId)
+    /// <summary>Remembers the activity the person opened, for "continue".</summary>
+    public async Task RememberAsync(string userId, string part, string activity, CancellationToken cancellationToken)
+    {
+        await db.Enrolments.Where(e => e.UserId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastPart, part).SetProperty(e => e.LastActivity, activity), cancellationToken);
+        Forget(userId);
+    }
 
-    public Task SuggestAsync(string userId, IEnumerable<string> parts, CancellationToken cancellationToken)
+    public async Task SuggestAsync(string userId, IEnumerable<string> parts, CancellationToken cancellationToken)
     {
         var suggested = string.Join(',', parts);
-        return db.Enrolments.Where(e => e.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(e => e.SuggestedParts, suggested), cancellationToken);
+        await db.Enrolments.Where(e => e.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(e => e.SuggestedParts, suggested), cancellationToken);
+        Forget(userId);
     }
-
-    /// <summary>The activities the person has completed.</summary>
-    public async Task<IReadOnlySet<string>> CompletedAsync(string userId, CancellationToken cancellationToken) =>
-        (await db.ActivityProgress.Where(p => p.UserId == userId && p.CompletedUtc != null).Select(p => p.ActivityId).ToListAsync(cancellationToken)).ToHashSet();
-
-    public Task<bool> IsCompletedAsync(string userId, string activityId, CancellationToken cancellationToken) =>
-        db.ActivityProgress.AnyAsync(p => p.UserId == userId && p.ActivityId == activityId && p.CompletedUtc != null, cancellationToken);
 
     /// <summary>Counts a try at an activity; the first right one completes it. One statement when the row exists.</summary>
     public async Task RecordTryAsync(string userId, string part, string activityId, bool right, CancellationToken cancellationToken)
@@ -69,7 +91,7 @@ public sealed class CourseProgress(LearningDbContext db, ValidationTests tests, 
                     .SetProperty(p => p.CompletedUtc, p => p.CompletedUtc ?? completed), cancellationToken);
             if (updated > 0)
             {
-                return;
+                break;
             }
 
             var progress = new ActivityProgress { UserId = userId, ActivityId = activityId, Part = part, Tries = 1, LastTriedUtc = now, CompletedUtc = completed };
@@ -77,39 +99,53 @@ public sealed class CourseProgress(LearningDbContext db, ValidationTests tests, 
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return;
+                break;
             }
             catch (DbUpdateException) when (tries == 0)
             {
                 db.Entry(progress).State = EntityState.Detached; // a try recorded at the same moment: update it
             }
         }
+
+        Forget(userId);
     }
 
-    public async Task<IReadOnlyList<PartStanding>> StandingsAsync(string userId, IReadOnlyList<CoursePart> parts, IReadOnlySet<string> completed, CancellationToken cancellationToken)
-    {
-        var standings = await tests.StandingsAsync(userId, cancellationToken);
-        return parts.Select(p => new PartStanding(
-            p,
-            p.Content.Activities.Count(a => completed.Contains(a.Id)),
-            p.TestBank is null ? null : standings.GetValueOrDefault(p.TestBank) ?? new TestStanding(false, 0))).ToList();
-    }
+    public static IReadOnlyList<PartStanding> Standings(Learner learner, IReadOnlyList<CoursePart> parts) => parts.Select(p => new PartStanding(
+        p,
+        p.Content.Activities.Count(a => learner.Completed.Contains(a.Id)),
+        p.TestBank is null ? null : learner.Tests.GetValueOrDefault(p.TestBank) ?? new TestStanding(false, 0))).ToList();
 
     /// <summary>
     /// Where "continue" leads: the last activity opened if not yet done, else the next one not done after it,
     /// else the first one not done in the course; with every activity done, the first test not passed;
     /// null when everything is done.
     /// </summary>
-    public static (CoursePart Part, Activity? Activity)? Next(IReadOnlyList<PartStanding> standings, IReadOnlySet<string> completed, Enrolment enrolment)
+    public static (CoursePart Part, Activity? Activity)? Next(IReadOnlyList<PartStanding> standings, Learner learner)
     {
         var order = standings.SelectMany(s => s.Part.Content.Activities.Select(a => (s.Part, Activity: a))).ToList();
-        var last = order.FindIndex(x => x.Part.SetId == enrolment.LastPart && x.Activity.Id == enrolment.LastActivity);
-        var next = order.Skip(Math.Max(last, 0)).Concat(order).FirstOrDefault(x => !completed.Contains(x.Activity.Id));
+        var last = order.FindIndex(x => x.Part.SetId == learner.Enrolment.LastPart && x.Activity.Id == learner.Enrolment.LastActivity);
+        var next = order.Skip(Math.Max(last, 0)).Concat(order).FirstOrDefault(x => !learner.Completed.Contains(x.Activity.Id));
         if (next.Part is not null)
         {
             return (next.Part, next.Activity);
         }
 
         return standings.FirstOrDefault(s => s.Test is { Passed: false }) is { } untested ? (untested.Part, null) : null;
+    }
+
+    internal static (string, string, string) Key(string tenant, string userId) => (nameof(Learner), tenant, userId);
+
+    private (string, string, string) Key(string userId) => Key(tenantContext.Tenant.Name, userId);
+
+    private void Forget(string userId) => cache.Remove(Key(userId));
+}
+
+/// <summary>A graded test changes the learner's progress bars: their state is read afresh.</summary>
+public sealed class ProgressOnSubmission(IMemoryCache cache, TenantContext tenantContext) : ITestSubmittedHandler
+{
+    public Task OnSubmittedAsync(Attempt attempt, CancellationToken cancellationToken)
+    {
+        cache.Remove(CourseProgress.Key(tenantContext.Tenant.Name, attempt.UserId));
+        return Task.CompletedTask;
     }
 }

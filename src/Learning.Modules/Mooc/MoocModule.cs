@@ -21,6 +21,7 @@ public sealed class MoocModule : ILearningModule
         services.AddSingleton<IContentType>(sp => sp.GetRequiredService<MoocPartType>());
         services.AddScoped<Course>();
         services.AddScoped<CourseProgress>();
+        services.AddScoped<Assessment.ITestSubmittedHandler, ProgressOnSubmission>();
         services.AddScoped<IPersonalDataProvider, MoocPersonalData>();
         services.AddSingleton(new NavigationItem("MOOC", "mooc", 30, typeof(MoocStrings)));
         services.AddSingleton(new NavigationItem("Course progress", "admin/progress", 106, typeof(MoocStrings), Accounts.Roles.AdministratorPolicy));

@@ -103,7 +103,7 @@ public sealed class ActivityPageModel(Course course, CourseProgress progress, Ma
             return NotFound();
         }
 
-        if (await progress.EnrolmentAsync(userId, cancellationToken) is null)
+        if (await progress.LearnerAsync(userId, cancellationToken) is not { } learner)
         {
             // Activities are for enrolled learners: the course page has the one-click enrolment.
             return Redirect(CultureLinks.Path(Request, Cultures.Current, "mooc"));
@@ -113,7 +113,7 @@ public sealed class ActivityPageModel(Course course, CourseProgress progress, Ma
         Position = position;
         Activity = found.Content.Activities[position];
         IntroHtml = markdown.ToHtml(Activity.Intro);
-        Done = await progress.IsCompletedAsync(userId, Activity.Id, cancellationToken);
+        Done = learner.Completed.Contains(Activity.Id);
         if (remember)
         {
             await progress.RememberAsync(userId, part, activity, cancellationToken);

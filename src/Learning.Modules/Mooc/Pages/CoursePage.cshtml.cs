@@ -27,16 +27,15 @@ public sealed class CoursePageModel(Course course, CourseProgress progress, User
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Parts = await course.PartsAsync(Cultures.Current, cancellationToken);
-        if (users.GetUserId(User) is not { } userId || await progress.EnrolmentAsync(userId, cancellationToken) is not { } enrolment)
+        if (users.GetUserId(User) is not { } userId || await progress.LearnerAsync(userId, cancellationToken) is not { } learner)
         {
             return;
         }
 
-        Enrolment = enrolment;
-        var completed = await progress.CompletedAsync(userId, cancellationToken);
-        Standings = await progress.StandingsAsync(userId, Parts, completed, cancellationToken);
-        Next = CourseProgress.Next(Standings, completed, enrolment);
-        Suggested = (enrolment.SuggestedParts ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        Enrolment = learner.Enrolment;
+        Standings = CourseProgress.Standings(learner, Parts);
+        Next = CourseProgress.Next(Standings, learner);
+        Suggested = (learner.Enrolment.SuggestedParts ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
     }
 
     public async Task<IActionResult> OnPostEnrolAsync(CancellationToken cancellationToken)

@@ -36,10 +36,10 @@ public sealed class PartPageModel(Course course, CourseProgress progress, Conten
         Part = found;
         IntroductionHtml = markdown.ToHtml(found.Body);
         Practices = await reader.FindInSetsAsync(PracticeType.TypeName, found.Content.Documents.Practices, Cultures.Current, cancellationToken);
-        if (users.GetUserId(User) is { } userId && await progress.EnrolmentAsync(userId, cancellationToken) is not null)
+        if (users.GetUserId(User) is { } userId && await progress.LearnerAsync(userId, cancellationToken) is { } learner)
         {
-            Completed = await progress.CompletedAsync(userId, cancellationToken);
-            Standing = (await progress.StandingsAsync(userId, [found], Completed, cancellationToken))[0];
+            Completed = learner.Completed;
+            Standing = CourseProgress.Standings(learner, [found])[0];
         }
 
         return Page();

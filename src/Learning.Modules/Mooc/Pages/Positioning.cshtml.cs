@@ -16,7 +16,7 @@ public sealed class PositioningModel(Course course, CourseProgress progress, Use
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await progress.EnrolmentAsync(users.GetUserId(User)!, cancellationToken) is null)
+        if (await progress.LearnerAsync(users.GetUserId(User)!, cancellationToken) is null)
         {
             return Redirect(CultureLinks.Path(Request, Cultures.Current, "mooc"));
         }
@@ -29,7 +29,7 @@ public sealed class PositioningModel(Course course, CourseProgress progress, Use
     public async Task<IActionResult> OnPostAsync(string[] confident, CancellationToken cancellationToken)
     {
         var userId = users.GetUserId(User)!;
-        if (await progress.EnrolmentAsync(userId, cancellationToken) is null)
+        if (await progress.LearnerAsync(userId, cancellationToken) is null)
         {
             return Redirect(CultureLinks.Path(Request, Cultures.Current, "mooc"));
         }

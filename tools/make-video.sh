@@ -1,25 +1,27 @@
 #!/usr/bin/env bash
-# Makes the short explanatory video of a tutorial from its English cues: one title card per cue
-# (the cue's text on the platform's colour) with the cue spoken by espeak-ng, fitted to the cue's timing.
-# Debian's ffmpeg, espeak-ng and python3-yaml are needed only to make the file, which is committed.
-# Usage: tools/make-tutorial-video.sh spoc-skills-validation   → src/Learning.Web/wwwroot/videos/<set>.webm
+# Makes a short video from the English cues of a content file (a tutorial's first video, or a MOOC part's
+# introduction video): one title card per cue (the cue's text on the platform's colour) with the cue spoken
+# by espeak-ng, fitted to the cue's timing. Debian's ffmpeg, espeak-ng and python3-yaml are needed only to
+# make the file, which is committed.
+# Usage: tools/make-video.sh content/toolbox/spoc-skills-validation/tutorial.en.md spoc-skills-validation
+#        tools/make-video.sh content/mooc/part-1/part.en.md mooc-part-1
+#        → src/Learning.Web/wwwroot/videos/<name>.webm
 # WebM (VP9 and Opus): open formats that every current browser plays, Debian's Chromium included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-set_id=$1
-source="content/toolbox/$set_id/tutorial.en.md"
-output="src/Learning.Web/wwwroot/videos/$set_id.webm"
-font="src/Learning.Modules/Toolbox/Fonts/DejaVuSans.ttf"
-bold="src/Learning.Modules/Toolbox/Fonts/DejaVuSans-Bold.ttf"
+source=$1
+output="src/Learning.Web/wwwroot/videos/$2.webm"
+font="src/Learning.Modules/Core/Pdf/Fonts/DejaVuSans.ttf"
+bold="src/Learning.Modules/Core/Pdf/Fonts/DejaVuSans-Bold.ttf"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# One line per cue: start, end, text (the first video of the tutorial), and the title.
+# One line per cue: start, end, text (the video), and the title.
 python3 - "$source" "$work" <<'PY'
 import sys, yaml, textwrap
 text = open(sys.argv[1], encoding="utf-8").read()
 front = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
-video = front["videos"][0]
+video = front["videos"][0] if "videos" in front else front["video"]
 with open(f"{sys.argv[2]}/title.txt", "w", encoding="utf-8") as f:
     f.write(video["title"])
 for i, cue in enumerate(video["cues"]):
