@@ -1,4 +1,6 @@
+using Learning.Modules.Mooc;
 using Learning.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Learning.BrowserTests;
@@ -23,6 +25,15 @@ public sealed class ScreenshotTests
         { "admin-users-en", "/en/admin/users", true },
         { "mooc-test-start-it", "/it/mooc/part-1/test", true },
         { "mooc-es", "/es/mooc", false },
+        { "mooc-part-hu", "/hu/mooc/part-1", false },
+        { "mooc-self-assessment-fr", "/fr/mooc/self-assessment", false },
+        { "mooc-course-enrolled-it", "/it/mooc", true },
+        { "mooc-positioning-ca", "/ca/mooc/positioning", true },
+        { "mooc-story-hu", "/hu/mooc/part-2/activities/p2-a08", true },
+        { "mooc-recipe-es", "/es/mooc/part-3/activities/p3-a21", true },
+        { "mooc-case-fr", "/fr/mooc/part-1/activities/p1-a05", true },
+        { "admin-progress-en", "/en/admin/progress", true },
+        { "editor-mooc-part-fr", "/fr/editor/mooc-part?set=part-2&language=fr", true },
         { "certificate-progress-fr", "/fr/certificate", true },
         { "question-banks-en", "/en/editor/banks", true },
         { "admin-attempts-hu", "/hu/admin/attempts", true },
@@ -36,15 +47,20 @@ public sealed class ScreenshotTests
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task The_main_pages_are_accessible_and_fit_a_phone_and_a_desktop(string name, string path, bool asAdministrator)
+    public async Task The_main_pages_are_accessible_and_fit_a_phone_and_a_desktop(string name, string path, bool asEnrolledAdministrator)
     {
         await using var session = await BrowserSession.StartAsync();
         foreach (var phone in new[] { true, false })
         {
             var page = await session.NewPageAsync(phone);
-            if (asAdministrator)
+            if (asEnrolledAdministrator)
             {
-                await session.App.CreateUserAsync($"admin{(phone ? 1 : 2)}@example.org", null, "Administrator");
+                var administrator = await session.App.CreateUserAsync($"admin{(phone ? 1 : 2)}@example.org", null, "Administrator");
+                await session.App.WithTenantAsync(async sp =>
+                {
+                    await sp.GetRequiredService<CourseProgress>().EnrolAsync(administrator.Id, default); // for the course's own pages
+                    return 0;
+                });
                 await page.GotoAsync("/en/account/login");
                 await page.Locator("#Email").FillAsync($"admin{(phone ? 1 : 2)}@example.org");
                 await page.Locator("#Password").FillAsync(LearningApp.Password);

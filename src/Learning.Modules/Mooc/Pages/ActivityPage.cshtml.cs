@@ -15,7 +15,7 @@ namespace Learning.Modules.Mooc.Pages;
 /// Works without JavaScript: a check is a plain form post.
 /// </summary>
 [Authorize]
-public sealed class ActivityPageModel(Course course, CourseProgress progress, MarkdownRenderer markdown, UserManager<Accounts.LearningUser> users, IStringLocalizer<MoocStrings> S) : PageModel
+public sealed class ActivityPageModel(Course course, CourseProgress progress, ContentReader reader, MarkdownRenderer markdown, UserManager<Accounts.LearningUser> users, IStringLocalizer<MoocStrings> S) : PageModel
 {
     public CoursePart Part { get; private set; } = null!;
 
@@ -31,6 +31,9 @@ public sealed class ActivityPageModel(Course course, CourseProgress progress, Ma
     public IReadOnlyList<(IReadOnlySet<int> Ticked, bool Right)>? Results { get; private set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>The toolbox practice a recipe card comes from, as readers of this culture see it.</summary>
+    public (string Slug, string Title)? Practice { get; private set; }
 
     public Activity? NextActivity => Position + 1 < Part.Content.Activities.Count ? Part.Content.Activities[Position + 1] : null;
 
@@ -114,6 +117,7 @@ public sealed class ActivityPageModel(Course course, CourseProgress progress, Ma
         Activity = found.Content.Activities[position];
         IntroHtml = markdown.ToHtml(Activity.Intro);
         Done = learner.Completed.Contains(Activity.Id);
+        Practice = Activity.Practice is { } practice ? await reader.FindInSetAsync(Toolbox.PracticeType.TypeName, practice, Cultures.Current, cancellationToken) : null;
         if (remember)
         {
             await progress.RememberAsync(userId, part, activity, cancellationToken);
