@@ -66,7 +66,6 @@ public sealed class ActivityPageModel(Course course, CourseProgress progress, Co
         if (questions.Count == 0 || ticked.Any(t => t.Count == 0))
         {
             Error = S["Answer every question, then check your answers."];
-            Results = null;
             return page;
         }
 
