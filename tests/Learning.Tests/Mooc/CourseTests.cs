@@ -26,6 +26,9 @@ public sealed class CourseTests
         Assert.True(part.QuerySelectorAll(".activity-list li").Length >= 20);
         Assert.NotEmpty(part.QuerySelectorAll("#objectives-title + ul li"));
         Assert.NotEmpty(part.QuerySelectorAll(".transcript p"));
+        var tracks = part.QuerySelectorAll("video track");
+        Assert.Equal(["fr", "en", "es", "ca", "it", "hu"], tracks.Select(t => t.GetAttribute("srclang")!));
+        Assert.Equal("/en/mooc/part-1/video.vtt", Assert.Single(tracks, t => t.HasAttribute("default")).GetAttribute("src"));
         Assert.NotNull(part.QuerySelector("a[href='/en/mooc/part-1/test']"));
         Assert.NotEmpty(part.QuerySelectorAll(".documents a[href^='/en/toolbox/']"));
 

@@ -1,5 +1,6 @@
 using Learning.Modules.Content;
 using Learning.Modules.Core;
+using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Toolbox;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +13,7 @@ namespace Learning.Modules.Mooc.Pages;
 /// <summary>A part: introduction, objectives, video with subtitles and transcript, activities, test and document bank.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = ContentCachePolicy.Name)]
-public sealed class PartPageModel(Course course, CourseProgress progress, ContentReader reader, MarkdownRenderer markdown, UserManager<Accounts.LearningUser> users) : PageModel
+public sealed class PartPageModel(Course course, CourseProgress progress, ContentReader reader, MarkdownRenderer markdown, TenantContext tenantContext, UserManager<Accounts.LearningUser> users) : PageModel
 {
     public CoursePart Part { get; private set; } = null!;
 
@@ -24,6 +25,9 @@ public sealed class PartPageModel(Course course, CourseProgress progress, Conten
 
     public IReadOnlyDictionary<string, (string Slug, string Title)> Practices { get; private set; } = new Dictionary<string, (string, string)>();
 
+    /// <summary>The cultures the part is written in: each gives the video a subtitle track.</summary>
+    public IReadOnlyList<string> Translations { get; private set; } = [];
+
     public bool NotTranslated => Part.Culture != Cultures.Current;
 
     public async Task<IActionResult> OnGetAsync(string part, CancellationToken cancellationToken)
@@ -34,6 +38,16 @@ public sealed class PartPageModel(Course course, CourseProgress progress, Conten
         }
 
         Part = found;
+        var translations = new List<string>();
+        foreach (var culture in tenantContext.Tenant.Cultures)
+        {
+            if ((await course.PartAsync(part, culture, cancellationToken))?.Culture == culture)
+            {
+                translations.Add(culture); // from memory once each culture's outline has been read
+            }
+        }
+
+        Translations = translations;
         IntroductionHtml = markdown.ToHtml(found.Body);
         Practices = await reader.FindInSetsAsync(PracticeType.TypeName, found.Content.Documents.Practices, Cultures.Current, cancellationToken);
         if (users.GetUserId(User) is { } userId && await progress.LearnerAsync(userId, cancellationToken) is { } learner)
