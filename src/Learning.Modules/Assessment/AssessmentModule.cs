@@ -14,6 +14,7 @@ public sealed class AssessmentModule : ILearningModule
         services.Configure<AssessmentOptions>(configuration.GetSection($"{LearningOptions.Section}:Assessment"));
         services.AddScoped<QuestionBanks>();
         services.AddScoped<ValidationTests>();
+        services.AddScoped<Core.PersonalData.IPersonalDataProvider, AssessmentPersonalData>();
         services.AddSingleton<ITenantSetupStep, AssessmentSetupStep>();
         services.AddSingleton(new NavigationItem("Question banks", "editor/banks", 95, typeof(AssessmentStrings), Accounts.Roles.EditorPolicy));
         services.AddSingleton(new NavigationItem("Learners", "admin/attempts", 105, typeof(AssessmentStrings), Accounts.Roles.AdministratorPolicy));

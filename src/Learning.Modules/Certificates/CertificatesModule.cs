@@ -24,6 +24,7 @@ public sealed class CertificatesModule : ILearningModule
         services.Configure<CertificatesOptions>(configuration.GetSection($"{LearningOptions.Section}:Certificates"));
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<ITestSubmittedHandler>(sp => sp.GetRequiredService<CertificateIssuer>());
+        services.AddScoped<Core.PersonalData.IPersonalDataProvider, CertificatePersonalData>();
         services.AddSingleton(new NavigationItem("Certificates", "admin/certificates", 120, typeof(CertificatesStrings), Roles.AdministratorPolicy));
     }
 

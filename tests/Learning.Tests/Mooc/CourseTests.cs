@@ -1,5 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using AngleSharp.Html.Dom;
+using Learning.Modules.Assessment;
+using Learning.Modules.Assessment.Questions;
+using Learning.Modules.Certificates;
 using Learning.Modules.Data;
 using Learning.Modules.Mooc;
 using Learning.Tests.Accounts;
@@ -143,23 +147,35 @@ public sealed class CourseTests
     }
 
     [Fact]
-    public async Task Deleting_an_account_erases_its_course_progress_and_the_export_includes_it()
+    public async Task Deleting_an_account_erases_its_progress_attempts_and_certificate_which_the_export_includes()
     {
         await using var app = new LearningApp();
         var user = await app.CreateUserAsync("learner@example.org");
-        await app.WithTenantAsync(async sp =>
+        var other = await app.CreateUserAsync("other@example.org");
+        foreach (var person in new[] { user, other })
         {
-            var progress = sp.GetRequiredService<CourseProgress>();
-            await progress.EnrolAsync(user.Id, default);
-            await progress.RecordTryAsync(user.Id, "part-1", "p1-a01", right: true, default);
-            return 0;
-        });
+            await app.WithTenantAsync(async sp =>
+            {
+                var progress = sp.GetRequiredService<CourseProgress>();
+                await progress.EnrolAsync(person.Id, default);
+                await progress.RecordTryAsync(person.Id, "part-1", "p1-a01", right: true, default);
+                var tests = sp.GetRequiredService<ValidationTests>();
+                var attempt = (await tests.StartAsync(person.Id, "mooc/part-1/validation", default))!;
+                await tests.SaveAnswerAsync(attempt, 0, new ChoiceResponse(new HashSet<int> { 0 }), default);
+                var db = sp.GetRequiredService<LearningDbContext>();
+                db.Certificates.Add(new Certificate { Code = "CODE" + person.Email![..5].ToUpperInvariant(), UserId = person.Id, RecipientName = "x", RecipientHash = "sha256$x", Salt = "s", Culture = "en" });
+                await db.SaveChangesAsync();
+                return 0;
+            });
+        }
+
         var client = app.CreateClient();
         await client.LogInSuccessfullyAsync("learner@example.org");
-
-        var export = await client.GetStringAsync("/en/account/personal-data?handler=Download");
-        Assert.Contains("\"course\"", export);
-        Assert.Contains("p1-a01", export);
+        using var export = JsonDocument.Parse(await client.GetStringAsync("/en/account/personal-data?handler=Download"));
+        Assert.Equal("p1-a01", export.RootElement.GetProperty("course").GetProperty("activities")[0].GetProperty("activityId").GetString());
+        Assert.Equal("mooc/part-1/validation", export.RootElement.GetProperty("tests")[0].GetProperty("bank").GetString());
+        Assert.Single(export.RootElement.GetProperty("tests")[0].GetProperty("answers").EnumerateArray());
+        Assert.Equal("CODELEARN", export.RootElement.GetProperty("certificate").GetProperty("code").GetString());
 
         var account = await client.GetPageAsync("/en/account/personal-data");
         using var deleted = await client.SubmitAsync(account, "main form", ("Password", LearningApp.Password));
@@ -167,9 +183,14 @@ public sealed class CourseTests
         var left = await app.WithTenantAsync(async sp =>
         {
             var db = sp.GetRequiredService<LearningDbContext>();
-            return await db.Enrolments.CountAsync() + await db.ActivityProgress.CountAsync();
+            return (await db.Enrolments.Select(e => e.UserId).ToListAsync())
+                .Concat(await db.ActivityProgress.Select(p => p.UserId).ToListAsync())
+                .Concat(await db.Attempts.Select(a => a.UserId).ToListAsync())
+                .Concat(await db.Certificates.Select(c => c.UserId).ToListAsync())
+                .Append($"answers:{await db.AttemptAnswers.CountAsync()}")
+                .ToList();
         });
-        Assert.Equal(0, left);
+        Assert.Equal([other.Id, other.Id, other.Id, other.Id, "answers:1"], left); // the other learner keeps everything
     }
 
     private static Task<ActivityProgress?> ProgressAsync(LearningApp app, string userId, string activityId) =>
