@@ -8,12 +8,26 @@ using Microsoft.Extensions.Options;
 
 namespace Learning.Modules.Assessment;
 
-/// <summary>Settings of a test: how many questions are drawn from its bank, and the pass mark.</summary>
+/// <summary>Settings of a test: how many questions are drawn from its bank, the pass mark, and the retakes
+/// allowed (by default as many as the learner likes, at once).</summary>
 public sealed class TestSettings
 {
     public int QuestionCount { get; set; } = 10;
 
     public decimal PassPercent { get; set; } = 70;
+
+    /// <summary>How many attempts a person may submit; null for no limit.</summary>
+    public int? MaxAttempts { get; set; }
+
+    /// <summary>How long a person waits after submitting an attempt before starting another.</summary>
+    public int HoursBetweenAttempts { get; set; }
+}
+
+/// <summary>Whether a person may start a new attempt: refused when they used every attempt allowed, or must
+/// wait until <see cref="NextStartUtc"/>.</summary>
+public sealed record TestAvailability(bool NoAttemptsLeft, DateTime? NextStartUtc)
+{
+    public bool Open => !NoAttemptsLeft && NextStartUtc is null;
 }
 
 /// <summary>Settings of the "Learning:Assessment" section: tests by bank name.</summary>
@@ -40,13 +54,34 @@ public interface ITestSubmittedHandler
 /// </summary>
 public sealed class ValidationTests(LearningDbContext db, QuestionBanks banks, IOptions<AssessmentOptions> options, TimeProvider clock, IEnumerable<ITestSubmittedHandler> submittedHandlers)
 {
-    /// <summary>The person's attempt in progress for this bank, or a new one with a fresh draw.</summary>
+    /// <summary>Whether the person may start a new attempt at this bank, by the test's settings.</summary>
+    public async Task<TestAvailability> AvailabilityAsync(string userId, string bank, CancellationToken cancellationToken)
+    {
+        var settings = options.Value.For(bank);
+        var submitted = await db.Attempts.Where(a => a.UserId == userId && a.Bank == bank && a.SubmittedUtc != null)
+            .GroupBy(a => a.Bank).Select(g => new { Count = g.Count(), Last = g.Max(a => a.SubmittedUtc) }).SingleOrDefaultAsync(cancellationToken);
+        if (submitted is null)
+        {
+            return new(false, null);
+        }
+
+        var next = submitted.Last!.Value.AddHours(settings.HoursBetweenAttempts);
+        return new(submitted.Count >= settings.MaxAttempts, next > clock.GetUtcNow().UtcDateTime ? next : null);
+    }
+
+    /// <summary>The person's attempt in progress for this bank, or a new one with a fresh draw; null when the
+    /// bank has no questions or the settings allow no new attempt now.</summary>
     public async Task<Attempt?> StartAsync(string userId, string bank, CancellationToken cancellationToken)
     {
         var open = await db.Attempts.SingleOrDefaultAsync(a => a.UserId == userId && a.Bank == bank && a.SubmittedUtc == null, cancellationToken);
         if (open is not null)
         {
             return open;
+        }
+
+        if (!(await AvailabilityAsync(userId, bank, cancellationToken)).Open)
+        {
+            return null;
         }
 
         var pool = await banks.LoadAsync(bank, Cultures.Default, cancellationToken);

@@ -123,6 +123,49 @@ public sealed class ValidationTestTests
     }
 
     /// <summary>Starts (or continues) a part's test; returns the attempt's address.</summary>
+    [Fact]
+    public async Task Retakes_follow_the_tests_limit_and_waiting_time()
+    {
+        await using var app = new LearningApp(extraSettings: new Dictionary<string, string?>
+        {
+            ["Learning:Assessment:Tests:mooc/part-2/validation:MaxAttempts"] = "2",
+            ["Learning:Assessment:Tests:mooc/part-2/validation:HoursBetweenAttempts"] = "24",
+        });
+        var user = await app.CreateUserAsync("learner@example.org");
+        var client = app.CreateClient();
+        await client.LogInSuccessfullyAsync("learner@example.org");
+
+        async Task SubmitAsync()
+        {
+            var attempt = await Start(client, 2);
+            await client.SubmitAsync(await client.GetPageAsync(attempt), "main form");
+        }
+
+        async Task WaitedAsync() => await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().Attempts
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.SubmittedUtc, a => a.SubmittedUtc!.Value.AddHours(-25))));
+
+        await SubmitAsync();
+        var waiting = await client.GetPageAsync("/en/mooc/part-2/test");
+        Assert.Contains("again from", waiting.Text("[data-testid=availability]"));
+        Assert.Null(waiting.QuerySelector("main form"));
+        using var forced = await client.PostAsync("/en/mooc/part-2/test", new FormUrlEncodedContent([new("__RequestVerificationToken", AntiForgeryToken(waiting))]));
+        Assert.Equal(1, await Attempts(app, user.Id)); // a replayed start changes nothing
+
+        await WaitedAsync();
+        await SubmitAsync(); // the second and last attempt
+        await WaitedAsync();
+        var used = await client.GetPageAsync("/en/mooc/part-2/test");
+        Assert.Contains("every attempt", used.Text("[data-testid=availability]"));
+        Assert.Equal(2, await Attempts(app, user.Id));
+        Assert.NotNull((await client.GetPageAsync("/en/mooc/part-1/test")).QuerySelector("main form")); // other tests keep the default: no limit
+    }
+
+    private static string AntiForgeryToken(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+
+    private static Task<int> Attempts(LearningApp app, string userId) =>
+        app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().Attempts.CountAsync(a => a.UserId == userId));
+
     private static async Task<string> Start(HttpClient client, int part)
     {
         var page = await client.GetPageAsync($"/en/mooc/part-{part}/test");

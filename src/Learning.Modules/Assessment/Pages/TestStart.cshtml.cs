@@ -22,6 +22,8 @@ public sealed class TestStartModel(LearningDbContext db, ValidationTests tests, 
 
     public bool HasQuestions { get; private set; }
 
+    public TestAvailability Availability { get; private set; } = new(false, null);
+
     public static string Bank(int part) => $"mooc/part-{part}/validation";
 
     public async Task OnGetAsync(int part, CancellationToken cancellationToken)
@@ -31,6 +33,7 @@ public sealed class TestStartModel(LearningDbContext db, ValidationTests tests, 
         var userId = users.GetUserId(User)!;
         Attempts = await db.Attempts.AsNoTracking().Where(a => a.UserId == userId && a.Bank == Bank(part)).OrderByDescending(a => a.Number).ToListAsync(cancellationToken);
         HasQuestions = await db.BankQuestions.AnyAsync(q => q.Bank == Bank(part), cancellationToken);
+        Availability = await tests.AvailabilityAsync(userId, Bank(part), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(int part, CancellationToken cancellationToken)
@@ -38,7 +41,8 @@ public sealed class TestStartModel(LearningDbContext db, ValidationTests tests, 
         var attempt = await tests.StartAsync(users.GetUserId(User)!, Bank(part), cancellationToken);
         if (attempt is null)
         {
-            return NotFound();
+            // No questions, or no retake allowed now: the page says which.
+            return Redirect(CultureLinks.Path(Request, Cultures.Current, $"mooc/part-{part}/test"));
         }
 
         var answered = await db.AttemptAnswers.CountAsync(a => a.AttemptId == attempt.Id, cancellationToken);
