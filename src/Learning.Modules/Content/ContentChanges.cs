@@ -17,10 +17,10 @@ public sealed class ContentChanges
 
     public void Signal(string tenant)
     {
+        // Not disposed: a page may be taking its token at this moment; a cancelled source holds nothing.
         if (sources.TryRemove(tenant, out var source))
         {
             source.Cancel();
-            source.Dispose();
         }
     }
 }
