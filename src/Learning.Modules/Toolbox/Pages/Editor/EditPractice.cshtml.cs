@@ -14,8 +14,8 @@ namespace Learning.Modules.Toolbox.Pages.Editor;
 
 /// <summary>
 /// Writes a practice in one culture: a new practice, a new translation of a set (pre-filled from the
-/// source culture), or a new version of an existing one. Every save is a new version; "submit" asks
-/// for review; "publish" shows the version to readers. Markdown is previewed before anything is saved.
+/// source culture), or a new version of an existing one, with the workflow every editor shares. Markdown is
+/// previewed before anything is saved; "archive" takes a published practice away from readers.
 /// </summary>
 [Authorize(Policy = Roles.EditorPolicy)]
 public sealed class EditPracticeModel(
@@ -24,72 +24,29 @@ public sealed class EditPracticeModel(
     ContentImporter validator,
     MarkdownRenderer markdown,
     PracticeType type,
-    IStringLocalizer<ToolboxStrings> S) : PageModel
+    IStringLocalizer<ContentStrings> contentStrings,
+    IStringLocalizer<ToolboxStrings> S) : ContentEditorModel<PracticeInput>(db, publisher, validator, type, contentStrings)
 {
-    [BindProperty]
-    public PracticeInput Input { get; set; } = new();
-
-    public ContentItem? Item { get; private set; }
-
     public string? PreviewHtml { get; private set; }
-
-    [TempData]
-    public string? Message { get; set; }
-
-    public async Task<IActionResult> OnGetAsync(int? id, string? set, string? language, CancellationToken cancellationToken)
-    {
-        if (id is not null)
-        {
-            Item = await db.ContentItems.Include(i => i.Versions).SingleOrDefaultAsync(i => i.Id == id && i.Type == PracticeType.TypeName, cancellationToken);
-            if (Item is null)
-            {
-                return NotFound();
-            }
-
-            Input = PracticeInput.From(Item, Item.Versions.Single(v => v.Number == Item.LatestVersionNumber));
-            return Page();
-        }
-
-        Input = new PracticeInput { Culture = Cultures.IsSupported(language) ? language! : Cultures.Current, SetId = set ?? "" };
-        if (set is not null)
-        {
-            // A new translation starts from the source culture's text, to be translated in place.
-            var source = await db.ContentItems.Include(i => i.Versions)
-                .Where(i => i.SetId == set && i.Type == PracticeType.TypeName)
-                .OrderBy(i => i.Culture == Cultures.Default ? 0 : 1).FirstOrDefaultAsync(cancellationToken);
-            if (source is not null)
-            {
-                Input = PracticeInput.From(source, source.Versions.Single(v => v.Number == source.LatestVersionNumber)) with { Culture = Input.Culture, Slug = "" };
-            }
-        }
-
-        return Page();
-    }
-
-    public Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, ContentStatus.Draft, cancellationToken);
-
-    public Task<IActionResult> OnPostSubmitAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, ContentStatus.InReview, cancellationToken);
-
-    public Task<IActionResult> OnPostPublishAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, ContentStatus.Published, cancellationToken);
 
     /// <summary>Takes the practice away from readers; its versions stay, and publishing brings it back.</summary>
     public async Task<IActionResult> OnPostArchiveAsync(int id, CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.SingleOrDefaultAsync(i => i.Id == id && i.Type == PracticeType.TypeName, cancellationToken);
+        var item = await Db.ContentItems.SingleOrDefaultAsync(i => i.Id == id && i.Type == PracticeType.TypeName, cancellationToken);
         if (item is null)
         {
             return NotFound();
         }
 
-        await publisher.WithdrawAsync(item, ContentStatus.Archived, cancellationToken);
-        await publisher.EvictCachedPagesAsync(cancellationToken);
+        await Publisher.WithdrawAsync(item, ContentStatus.Archived, cancellationToken);
+        await Publisher.EvictCachedPagesAsync(cancellationToken);
         Message = S["The practice is archived: readers no longer see it."];
         return Redirect(CultureLinks.Path(Request, Cultures.Current, $"editor/practice/{item.Id}"));
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken cancellationToken)
     {
-        Item = id is null ? null : await db.ContentItems.FindAsync([id], cancellationToken);
+        Item = id is null ? null : await Db.ContentItems.FindAsync([id], cancellationToken);
         PreviewHtml = markdown.ToHtml(Input.Body ?? "");
         return Page();
     }
@@ -97,54 +54,9 @@ public sealed class EditPracticeModel(
     /// <summary>The live preview's fragment (wwwroot/js/markdown-preview.js); the same Markdown pipeline as readers get.</summary>
     public IActionResult OnPostPreviewFragment() => Content(markdown.ToHtml(Input.Body ?? ""), "text/html; charset=utf-8");
 
-    private async Task<IActionResult> SaveAsync(int? id, ContentStatus status, CancellationToken cancellationToken)
-    {
-        Item = id is null ? null : await db.ContentItems.SingleOrDefaultAsync(i => i.Id == id && i.Type == PracticeType.TypeName, cancellationToken);
-        if (id is not null && Item is null)
-        {
-            return NotFound();
-        }
+    protected override PracticeInput FromVersion(ContentItem item, ContentVersion version) => PracticeInput.From(item, version);
 
-        if (Item is not null)
-        {
-            // An existing item's set and culture never change: they are not in its form.
-            Input = Input with { SetId = Item.SetId, Culture = Item.Culture };
-            ModelState.Remove($"{nameof(Input)}.{nameof(Input.SetId)}");
-            ModelState.Remove($"{nameof(Input)}.{nameof(Input.Culture)}");
-        }
-        else if (await db.ContentItems.AnyAsync(i => i.Type == PracticeType.TypeName && i.SetId == Input.SetId && i.Culture == Input.Culture, cancellationToken))
-        {
-            ModelState.AddModelError(string.Empty, S["This practice already exists in this language."]);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var file = Input.ToContentFile(type, status);
-        foreach (var error in await validator.ValidateAsync(file, cancellationToken))
-        {
-            ModelState.AddModelError(string.Empty, error.Message);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        Item ??= new ContentItem { Type = PracticeType.TypeName, SetId = Input.SetId, Culture = Input.Culture, Slug = Input.Slug, Status = ContentStatus.Draft };
-        Item.Slug = Input.Slug;
-        var author = User.DisplayName();
-        var version = await publisher.SaveAsync(Item, status, Input.Title, Input.Summary, Input.Body!, ContentFields.ToJson(file, type.FieldKeys), author, cancellationToken);
-        Message = status switch
-        {
-            ContentStatus.Published => S["Version {0} is published.", version.Number],
-            ContentStatus.InReview => S["Version {0} is saved and submitted for review.", version.Number],
-            _ => S["Version {0} is saved as a draft.", version.Number],
-        };
-        return Redirect(CultureLinks.Path(Request, Cultures.Current, $"editor/practice/{Item.Id}"));
-    }
+    protected override ContentFile? ToContentFile(ContentStatus status, List<ContentImportError> errors) => Input.ToContentFile(Type, status);
 }
 
 /// <summary>The practice form: the common fields and the practice's own, lists typed one per line or separated by commas.</summary>
@@ -196,7 +108,7 @@ public sealed record PracticeInput : ContentInput
     }
 
     /// <summary>The form as a content file, checked by the same rules as an import.</summary>
-    public ContentFile ToContentFile(PracticeType type, ContentStatus status)
+    public ContentFile ToContentFile(IContentType type, ContentStatus status)
     {
         var file = new ContentFile { Path = $"{type.Folder}/{SetId}/{Culture}.md", Body = Body ?? "" };
         file.Values["type"] = type.Name;
