@@ -1,15 +1,17 @@
 using System.Threading.RateLimiting;
-using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.PersonalData;
+using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
+using Learning.Modules.Core;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -71,10 +73,6 @@ public sealed class AccountsModule : ILearningModule
             };
         });
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.AdministratorPolicy, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Roles.EditorPolicy, p => p.RequireRole(Roles.Administrator, Roles.Editor));
-
         var postsPerMinute = configuration.GetValue($"{LearningOptions.Section}:AccountPostsPerMinute", new LearningOptions().AccountPostsPerMinute);
         services.AddRateLimiter(o =>
         {
@@ -91,6 +89,15 @@ public sealed class AccountsModule : ILearningModule
         services.AddSingleton<ITenantSetupStep, AccountsSetupStep>();
         services.AddSingleton(new NavigationItem("Users", "admin/users", 100, typeof(AccountsStrings), Roles.AdministratorPolicy));
     }
+
+    public void ConfigureModel(ModelBuilder model) => model
+        .ApplyConfiguration(new LearningUserConfiguration())
+        .ApplyConfiguration(new RoleConfiguration())
+        .ApplyConfiguration(new UserRoleConfiguration())
+        .ApplyConfiguration(new UserClaimConfiguration())
+        .ApplyConfiguration(new UserLoginConfiguration())
+        .ApplyConfiguration(new UserTokenConfiguration())
+        .ApplyConfiguration(new RoleClaimConfiguration());
 
     private static Task RedirectTo(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, string page)
     {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,8 @@
-using Learning.Modules.Core;
 using Learning.Modules.Core.Navigation;
+using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
+using Learning.Modules.Core;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +18,12 @@ public sealed class AssessmentModule : ILearningModule
         services.AddScoped<ValidationTests>();
         services.AddScoped<Core.PersonalData.IPersonalDataProvider, AssessmentPersonalData>();
         services.AddSingleton<ITenantSetupStep, AssessmentSetupStep>();
-        services.AddSingleton(new NavigationItem("Question banks", "editor/banks", 95, typeof(AssessmentStrings), Accounts.Roles.EditorPolicy));
-        services.AddSingleton(new NavigationItem("Learners", "admin/attempts", 105, typeof(AssessmentStrings), Accounts.Roles.AdministratorPolicy));
+        services.AddSingleton(new NavigationItem("Question banks", "editor/banks", 95, typeof(AssessmentStrings), Roles.EditorPolicy));
+        services.AddSingleton(new NavigationItem("Learners", "admin/attempts", 105, typeof(AssessmentStrings), Roles.AdministratorPolicy));
     }
+
+    public void ConfigureModel(ModelBuilder model) => model
+        .ApplyConfiguration(new BankQuestionConfiguration())
+        .ApplyConfiguration(new AttemptConfiguration())
+        .ApplyConfiguration(new AttemptAnswerConfiguration());
 }

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using Learning.Modules.Accounts;
 using Learning.Modules.Assessment;
-using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
+using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
+using Learning.Modules.Core;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +28,8 @@ public sealed class CertificatesModule : ILearningModule
         services.AddScoped<Core.PersonalData.IPersonalDataProvider, CertificatePersonalData>();
         services.AddSingleton(new NavigationItem("Certificates", "admin/certificates", 120, typeof(CertificatesStrings), Roles.AdministratorPolicy));
     }
+
+    public void ConfigureModel(ModelBuilder model) => model.ApplyConfiguration(new CertificateConfiguration());
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

@@ -12,8 +12,9 @@ public sealed class ContentExporter(LearningDbContext db, IEnumerable<IContentTy
     public async Task WriteZipAsync(Stream output, CancellationToken cancellationToken)
     {
         var items = await db.ContentItems.AsNoTracking().OrderBy(i => i.SetId).ThenBy(i => i.Culture).ToListAsync(cancellationToken);
+        var allItems = db.ContentItems; // a query inside a query: extension properties cannot appear in expression trees
         var versions = await db.ContentVersions.AsNoTracking()
-            .Where(v => db.ContentItems.Any(i => i.Id == v.ItemId && (i.PublishedVersionId == v.Id || (i.PublishedVersionId == null && i.LatestVersionNumber == v.Number))))
+            .Where(v => allItems.Any(i => i.Id == v.ItemId && (i.PublishedVersionId == v.Id || (i.PublishedVersionId == null && i.LatestVersionNumber == v.Number))))
             .ToDictionaryAsync(v => v.ItemId, cancellationToken);
 
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);

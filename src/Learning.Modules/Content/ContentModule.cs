@@ -1,12 +1,13 @@
 using Learning.Modules.Accounts;
-using Learning.Modules.Core;
 using Learning.Modules.Core.Navigation;
+using Learning.Modules.Core.Security;
+using Learning.Modules.Core.Tenancy;
+using Learning.Modules.Core;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Learning.Modules.Core.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,6 +33,11 @@ public sealed class ContentModule : ILearningModule
         services.AddOutputCache();
         services.AddSingleton(new NavigationItem("Content", "editor", 90, typeof(ContentStrings), Roles.EditorPolicy));
     }
+
+    public void ConfigureModel(ModelBuilder model) => model
+        .ApplyConfiguration(new ContentItemConfiguration())
+        .ApplyConfiguration(new ContentVersionConfiguration())
+        .ApplyConfiguration(new MediaFileConfiguration());
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

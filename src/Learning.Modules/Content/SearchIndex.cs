@@ -5,12 +5,12 @@ namespace Learning.Modules.Content;
 
 /// <summary>
 /// Full-text search over published items, in the reader's culture: an FTS5 table on SQLite, a tsvector
-/// with a GIN index on PostgreSQL (Data/Migrations/ContentSchema.cs). Text and queries are folded the
+/// with a GIN index on PostgreSQL (Content/Migrations/ContentInitial.cs). Text and queries are folded the
 /// same way, so accents and case never matter; each word of a query matches as a prefix.
 /// </summary>
 public sealed class SearchIndex(LearningDbContext db)
 {
-    private bool IsSqlite => db is SqliteLearningDbContext;
+    private bool IsSqlite => db.Database.IsSqlite();
 
     public async Task IndexAsync(int itemId, string culture, string text, CancellationToken cancellationToken)
     {

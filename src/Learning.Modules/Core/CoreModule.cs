@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Learning.Modules.Core.Email;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
+using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -61,8 +63,10 @@ public sealed class CoreModule : ILearningModule
         // Deny by default: every page and module endpoint requires a signed-in person unless it says
         // [AllowAnonymous] (see LearningModules.MapLearningModules).
         services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.AdministratorPolicy, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Roles.EditorPolicy, p => p.RequireRole(Roles.Administrator, Roles.Editor))
             .AddPolicy(InstallationAdministratorPolicy, p => p
-                .RequireRole("Administrator")
+                .RequireRole(Roles.Administrator)
                 .RequireAssertion(c => c.Resource is HttpContext http && http.RequestServices.GetRequiredService<TenantContext>().Tenant.IsDefault));
 
         // Keys are kept with the installation's data, so cookies survive a restart.
@@ -86,6 +90,8 @@ public sealed class CoreModule : ILearningModule
         services.AddSingleton(new NavigationItem("Home", "", 0, typeof(CoreStrings)));
         services.AddSingleton(new NavigationItem("Tenants", "admin/tenants", 110, typeof(CoreStrings), InstallationAdministratorPolicy));
     }
+
+    public void ConfigureModel(ModelBuilder model) => model.ApplyConfiguration(new OutboxMessageConfiguration());
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,8 +7,9 @@ namespace Learning.Modules.Core;
 
 /// <summary>
 /// A feature of the platform. Each module is one class that registers everything it brings
-/// (services, options, navigation entries, jobs) and maps the endpoints that are not Razor Pages.
-/// The host lists modules by hand in <c>Modules.cs</c>: removing a line removes the feature.
+/// (services, options, navigation entries, jobs, entities) and maps the endpoints that are not Razor Pages.
+/// The host lists modules by hand in <c>Modules.cs</c>: removing a line removes the feature. What lives
+/// in a module's namespace (its pages, its migrations) exists only when the module is listed.
 /// </summary>
 public interface ILearningModule
 {
@@ -16,4 +18,7 @@ public interface ILearningModule
 
     /// <summary>Maps endpoints other than the module's Razor Pages (which declare their own routes).</summary>
     void MapEndpoints(IEndpointRouteBuilder endpoints) { }
+
+    /// <summary>Maps the module's entities into the tenant's database model (its own tables only).</summary>
+    void ConfigureModel(ModelBuilder model) { }
 }

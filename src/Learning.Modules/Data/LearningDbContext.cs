@@ -1,44 +1,27 @@
-using Learning.Modules.Accounts;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Learning.Modules.Core;
 using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Modules.Data;
 
 /// <summary>
-/// The database of one tenant. Each provider has its own subclass so that its hand-written
-/// migrations (Migrations/Sqlite, Migrations/Postgres) are found by context type.
+/// The database of one tenant. Its model is composed from the listed modules: each maps its own entities
+/// (<see cref="ILearningModule.ConfigureModel"/>) and brings its own migrations (a <c>Migrations</c> folder
+/// in its namespace, see <see cref="ModuleMigrations"/>), so a module left out of <c>Modules.cs</c> has
+/// neither its tables mapped nor its migrations run. Modules reach their tables through accessors of
+/// their own (<c>db.Attempts</c> is declared in Assessment), never through this class.
 /// </summary>
-public abstract class LearningDbContext(DbContextOptions options) : IdentityDbContext<LearningUser, IdentityRole, string>(options)
+public sealed class LearningDbContext(DbContextOptions<LearningDbContext> options, IReadOnlyList<ILearningModule> modules) : DbContext(options)
 {
-    public DbSet<Core.Email.OutboxMessage> OutboxMessages => Set<Core.Email.OutboxMessage>();
+    public IReadOnlyList<ILearningModule> Modules { get; } = modules;
 
-    public DbSet<Content.ContentItem> ContentItems => Set<Content.ContentItem>();
-
-    public DbSet<Content.ContentVersion> ContentVersions => Set<Content.ContentVersion>();
-
-    public DbSet<Content.MediaFile> MediaFiles => Set<Content.MediaFile>();
-
-    public DbSet<Assessment.BankQuestion> BankQuestions => Set<Assessment.BankQuestion>();
-
-    public DbSet<Assessment.Attempt> Attempts => Set<Assessment.Attempt>();
-
-    public DbSet<Assessment.AttemptAnswer> AttemptAnswers => Set<Assessment.AttemptAnswer>();
-
-    public DbSet<Certificates.Certificate> Certificates => Set<Certificates.Certificate>();
-
-    public DbSet<Mooc.Enrolment> Enrolments => Set<Mooc.Enrolment>();
-
-    public DbSet<Mooc.ActivityProgress> ActivityProgress => Set<Mooc.ActivityProgress>();
+    /// <summary>Names the set of modules the model is composed from: EF builds and caches one model per key.</summary>
+    internal string ModelKey { get; } = string.Join(",", modules.Select(m => m.GetType().FullName));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(builder);
-        // Every module keeps its entity configurations beside its entities, in this assembly.
-        builder.ApplyConfigurationsFromAssembly(typeof(LearningDbContext).Assembly);
+        foreach (var module in Modules)
+        {
+            module.ConfigureModel(builder);
+        }
     }
 }
-
-public sealed class SqliteLearningDbContext(DbContextOptions<SqliteLearningDbContext> options) : LearningDbContext(options);
-
-public sealed class PostgresLearningDbContext(DbContextOptions<PostgresLearningDbContext> options) : LearningDbContext(options);

@@ -4,21 +4,18 @@ using Learning.Modules.Core.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Learning.Modules.Data;
 
 /// <summary>Opens the database of a tenant: its SQLite file, or its PostgreSQL database.</summary>
 /// <remarks>EF interceptors registered in the services (a diagnostic, a test's command counter) apply to every tenant.</remarks>
-public sealed class TenantDatabases(DataPaths paths, IEnumerable<IInterceptor> interceptors)
+public sealed class TenantDatabases(DataPaths paths, IReadOnlyList<ILearningModule> modules, IEnumerable<IInterceptor> interceptors)
 {
-    private readonly ConcurrentDictionary<string, DbContextOptions> options = new();
+    private readonly ConcurrentDictionary<string, DbContextOptions<LearningDbContext>> options = new();
 
-    public LearningDbContext Open(Tenant tenant) => tenant.DatabaseProvider switch
-    {
-        DatabaseProvider.Sqlite => new SqliteLearningDbContext((DbContextOptions<SqliteLearningDbContext>)OptionsFor(tenant)),
-        DatabaseProvider.Postgres => new PostgresLearningDbContext((DbContextOptions<PostgresLearningDbContext>)OptionsFor(tenant)),
-        _ => throw new NotSupportedException(tenant.DatabaseProvider.ToString()),
-    };
+    public LearningDbContext Open(Tenant tenant) => new(OptionsFor(tenant), modules);
 
     public string SqliteFile(Tenant tenant) => Path.Combine(paths.TenantFolder(tenant.Name), "learning.db");
 
@@ -48,15 +45,25 @@ public sealed class TenantDatabases(DataPaths paths, IEnumerable<IInterceptor> i
         }
     }
 
-    private DbContextOptions OptionsFor(Tenant tenant) => options.GetOrAdd(tenant.Name, _ => tenant.DatabaseProvider switch
+    private DbContextOptions<LearningDbContext> OptionsFor(Tenant tenant) => options.GetOrAdd(tenant.Name, _ =>
     {
-        DatabaseProvider.Sqlite => new DbContextOptionsBuilder<SqliteLearningDbContext>()
-            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = SqliteFile(tenant), Pooling = true }.ToString())
-            .AddInterceptors([new SqlitePragmas(), .. interceptors])
-            .Options,
-        _ => new DbContextOptionsBuilder<PostgresLearningDbContext>()
-            .UseNpgsql(tenant.ConnectionString ?? throw new InvalidOperationException($"Tenant {tenant.Name} has no connection string."))
-            .AddInterceptors(interceptors)
-            .Options,
+        var builder = new DbContextOptionsBuilder<LearningDbContext>();
+        if (tenant.DatabaseProvider == DatabaseProvider.Sqlite)
+        {
+            builder.UseSqlite(new SqliteConnectionStringBuilder { DataSource = SqliteFile(tenant), Pooling = true }.ToString())
+                .AddInterceptors([new SqlitePragmas(), .. interceptors]);
+        }
+        else
+        {
+            builder.UseNpgsql(tenant.ConnectionString ?? throw new InvalidOperationException($"Tenant {tenant.Name} has no connection string."))
+                .AddInterceptors(interceptors);
+        }
+
+        return ComposeFromModules(builder).Options;
     });
+
+    /// <summary>The model and the migrations come from the listed modules (see <see cref="LearningDbContext"/>).</summary>
+    public static DbContextOptionsBuilder<LearningDbContext> ComposeFromModules(DbContextOptionsBuilder<LearningDbContext> builder) => builder
+        .ReplaceService<IModelCacheKeyFactory, ModelPerModulesCacheKeyFactory>()
+        .ReplaceService<IMigrationsAssembly, ModuleMigrations>();
 }

@@ -36,8 +36,9 @@ public sealed class CourseProgress(LearningDbContext db, ValidationTests tests, 
         }
 
         // One query for the enrolment and the completed activities, one for the tests.
+        var progress = db.ActivityProgress; // a query inside a query: extension properties cannot appear in expression trees
         var found = await db.Enrolments.AsNoTracking().Where(e => e.UserId == userId)
-            .Select(e => new { Enrolment = e, Completed = db.ActivityProgress.Where(p => p.UserId == e.UserId && p.CompletedUtc != null).Select(p => p.ActivityId).ToList() })
+            .Select(e => new { Enrolment = e, Completed = progress.Where(p => p.UserId == e.UserId && p.CompletedUtc != null).Select(p => p.ActivityId).ToList() })
             .SingleOrDefaultAsync(cancellationToken);
         learner = found is null ? null : new Learner(found.Enrolment, found.Completed.ToHashSet(), await tests.StandingsAsync(userId, cancellationToken));
         cache.Set(Key(userId), learner, Freshness);

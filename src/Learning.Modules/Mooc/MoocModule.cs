@@ -1,11 +1,13 @@
 using Learning.Modules.Content;
-using Learning.Modules.Core;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.PersonalData;
+using Learning.Modules.Core.Security;
+using Learning.Modules.Core;
 using Learning.Modules.Toolbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,8 +26,12 @@ public sealed class MoocModule : ILearningModule
         services.AddScoped<Assessment.ITestSubmittedHandler, ProgressOnSubmission>();
         services.AddScoped<IPersonalDataProvider, MoocPersonalData>();
         services.AddSingleton(new NavigationItem("MOOC", "mooc", 30, typeof(MoocStrings)));
-        services.AddSingleton(new NavigationItem("Course progress", "admin/progress", 106, typeof(MoocStrings), Accounts.Roles.AdministratorPolicy));
+        services.AddSingleton(new NavigationItem("Course progress", "admin/progress", 106, typeof(MoocStrings), Roles.AdministratorPolicy));
     }
+
+    public void ConfigureModel(ModelBuilder model) => model
+        .ApplyConfiguration(new EnrolmentConfiguration())
+        .ApplyConfiguration(new ActivityProgressConfiguration());
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using Learning.Modules.Accounts;
+using Learning.Modules.Core.Security;
 using Learning.Tests.Infrastructure;
 
 namespace Learning.Tests.Accounts;

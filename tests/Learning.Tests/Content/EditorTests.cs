@@ -1,10 +1,11 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text;
 using System.Xml.Linq;
 using AngleSharp.Html.Dom;
 using Learning.Modules.Accounts;
 using Learning.Modules.Content;
+using Learning.Modules.Core.Security;
 using Learning.Modules.Data;
 using Learning.Tests.Accounts;
 using Learning.Tests.Core;

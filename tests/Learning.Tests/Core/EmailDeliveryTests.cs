@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text;
 using Learning.Modules.Core.Email;
+using Learning.Modules.Core;
 using Learning.Modules.Data;
 using Learning.Tests.Accounts;
 using Learning.Tests.Infrastructure;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Learning.Modules.Accounts;
 using Learning.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -59,10 +59,10 @@ public sealed class MigrationTests
         }
     }
 
-    private static async Task<List<string>> SqliteSchema(string file, Func<LearningDbContext, Task> build)
+    internal static async Task<List<string>> SqliteSchema(string file, Func<LearningDbContext, Task> build)
     {
         var connectionString = $"Data Source={file}";
-        await using (var db = new SqliteLearningDbContext(new DbContextOptionsBuilder<SqliteLearningDbContext>().UseSqlite(connectionString).Options))
+        await using (var db = Open(new DbContextOptionsBuilder<LearningDbContext>().UseSqlite(connectionString)))
         {
             await build(db);
         }
@@ -90,10 +90,10 @@ public sealed class MigrationTests
         return schema;
     }
 
-    private static async Task<List<string>> PostgresSchema(string database, Func<LearningDbContext, Task> build)
+    internal static async Task<List<string>> PostgresSchema(string database, Func<LearningDbContext, Task> build)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(Databases.PostgresServer) { Database = database }.ToString();
-        await using (var db = new PostgresLearningDbContext(new DbContextOptionsBuilder<PostgresLearningDbContext>().UseNpgsql(connectionString).Options))
+        await using (var db = Open(new DbContextOptionsBuilder<LearningDbContext>().UseNpgsql(connectionString)))
         {
             await build(db);
         }
@@ -117,7 +117,11 @@ public sealed class MigrationTests
         return schema;
     }
 
-    private static async Task<List<T>> Query<T>(DbConnection connection, string sql, Func<DbDataReader, T> read)
+    /// <summary>A tenant's context with every module of the installation, as the site opens it.</summary>
+    internal static LearningDbContext Open(DbContextOptionsBuilder<LearningDbContext> options) =>
+        new(TenantDatabases.ComposeFromModules(options).Options, Learning.Web.Modules.All);
+
+    internal static async Task<List<T>> Query<T>(DbConnection connection, string sql, Func<DbDataReader, T> read)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,4 +1,5 @@
 using Learning.Modules.Accounts;
+using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;

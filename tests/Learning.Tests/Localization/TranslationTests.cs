@@ -56,7 +56,7 @@ public sealed partial class TranslationTests
     /// <summary>Keys the code builds from values (enum names, roles, content types) rather than writes out.</summary>
     public static TheoryData<string, string> ComputedKeys => new()
     {
-        { "Accounts", string.Join('|', Learning.Modules.Accounts.Roles.All) },
+        { "Accounts", string.Join('|', Learning.Modules.Core.Security.Roles.All) },
         { "Content", string.Join('|', Enum.GetNames<Learning.Modules.Content.ContentStatus>().Concat(Enum.GetNames<Learning.Modules.Content.MediaKind>()).Concat(["practice", "tutorial", "mooc-part"])) },
         { "Toolbox", string.Join('|', Enum.GetNames<Learning.Modules.Content.ContentStatus>()) },
     };

@@ -1,5 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using Learning.Modules.Accounts;
+using Learning.Modules.Content;
 using Learning.Modules.Data;
 using Learning.Modules.Mooc;
 using Learning.Tests.Accounts;
@@ -7,8 +9,8 @@ using Learning.Tests.Assessment;
 using Learning.Tests.Content;
 using Learning.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Learning.Tests.Mooc;

@@ -1,4 +1,5 @@
 using AngleSharp.Html.Dom;
+using Learning.Modules.Content;
 using Learning.Modules.Data;
 using Learning.Tests.Content;
 using Learning.Tests.Infrastructure;

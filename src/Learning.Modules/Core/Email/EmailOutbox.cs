@@ -1,4 +1,5 @@
 using Learning.Modules.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Modules.Core.Email;
 
@@ -15,4 +16,14 @@ public sealed class EmailOutbox(LearningDbContext db, TimeProvider clock)
             HtmlBody = htmlBody,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         });
+
+    /// <summary>The messages queued or sent to an address, oldest first: a person's part of "download my data".</summary>
+    public async Task<IReadOnlyList<SentEmail>> SentToAsync(string address, CancellationToken cancellationToken) =>
+        await db.OutboxMessages.AsNoTracking().Where(m => m.To == address).OrderBy(m => m.Id)
+            .Select(m => new SentEmail(m.Subject, m.CreatedUtc, m.SentUtc, m.TextBody))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Forgets every message to an address, when its owner deletes their account.</summary>
+    public Task EraseSentToAsync(string address, CancellationToken cancellationToken) =>
+        db.OutboxMessages.Where(m => m.To == address).ExecuteDeleteAsync(cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Learning.Modules.Accounts;
+using Learning.Modules.Core.Security;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,9 +1,10 @@
 using Learning.Modules.Accounts;
+using Learning.Modules.Core.Security;
 using Learning.Modules.Core;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Modules.Mooc.Pages.Admin;

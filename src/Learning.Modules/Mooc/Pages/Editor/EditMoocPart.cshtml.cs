@@ -1,5 +1,6 @@
 using Learning.Modules.Accounts;
 using Learning.Modules.Content;
+using Learning.Modules.Core.Security;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;

@@ -1,4 +1,4 @@
-namespace Learning.Modules.Accounts;
+namespace Learning.Modules.Core.Security;
 
 /// <summary>The roles of a tenant, and the authorization policies built on them.</summary>
 public static class Roles

@@ -1,17 +1,22 @@
+using Learning.Modules.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Learning.Modules.Data.Migrations;
+namespace Learning.Modules.Mooc.Migrations;
 
-/// <summary>Enrolments and progress through the formative activities (Mooc), for both providers.</summary>
-internal static class MoocSchema
+/// <summary>Enrolments and progress through the formative activities.</summary>
+[DbContext(typeof(LearningDbContext))]
+[Migration("20261205100500_MoocInitial")]
+[Supersedes("20261122150000_Mooc")]
+public sealed class MoocInitial : Migration
 {
-    public static void Up(MigrationBuilder migration)
+    protected override void Up(MigrationBuilder migration)
     {
         migration.CreateTable(
             name: "Enrolments",
             columns: table => new
             {
-                Id = InitialSchema.Identity(table.Column<int>(nullable: false)),
+                Id = table.Column<int>(nullable: false).GeneratedKey(),
                 UserId = table.Column<string>(maxLength: 450, nullable: false),
                 EnrolledUtc = table.Column<DateTime>(nullable: false),
                 LastPart = table.Column<string>(maxLength: 100, nullable: true),
@@ -35,7 +40,7 @@ internal static class MoocSchema
             constraints: table => table.PrimaryKey("PK_ActivityProgress", x => new { x.UserId, x.ActivityId }));
     }
 
-    public static void Down(MigrationBuilder migration)
+    protected override void Down(MigrationBuilder migration)
     {
         migration.DropTable("ActivityProgress");
         migration.DropTable("Enrolments");

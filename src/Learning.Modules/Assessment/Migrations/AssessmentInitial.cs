@@ -1,17 +1,22 @@
+using Learning.Modules.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Learning.Modules.Data.Migrations;
+namespace Learning.Modules.Assessment.Migrations;
 
-/// <summary>Question banks, attempts and their answers (Assessment), and certificates (Certificates), for both providers.</summary>
-internal static class AssessmentSchema
+/// <summary>Question banks, attempts and their answers.</summary>
+[DbContext(typeof(LearningDbContext))]
+[Migration("20261205100300_AssessmentInitial")]
+[Supersedes("20261122140000_Assessment")]
+public sealed class AssessmentInitial : Migration
 {
-    public static void Up(MigrationBuilder migration)
+    protected override void Up(MigrationBuilder migration)
     {
         migration.CreateTable(
             name: "BankQuestions",
             columns: table => new
             {
-                Id = InitialSchema.Identity(table.Column<int>(nullable: false)),
+                Id = table.Column<int>(nullable: false).GeneratedKey(),
                 Bank = table.Column<string>(maxLength: 200, nullable: false),
                 Name = table.Column<string>(maxLength: 200, nullable: false),
                 Culture = table.Column<string>(maxLength: 5, nullable: false),
@@ -24,7 +29,7 @@ internal static class AssessmentSchema
             name: "Attempts",
             columns: table => new
             {
-                Id = InitialSchema.Identity(table.Column<int>(nullable: false)),
+                Id = table.Column<int>(nullable: false).GeneratedKey(),
                 UserId = table.Column<string>(maxLength: 450, nullable: false),
                 Bank = table.Column<string>(maxLength: 200, nullable: false),
                 Number = table.Column<int>(nullable: false),
@@ -54,31 +59,12 @@ internal static class AssessmentSchema
                 table.ForeignKey("FK_AttemptAnswers_Attempts_AttemptId", x => x.AttemptId, "Attempts", "Id", onDelete: ReferentialAction.Cascade);
             });
 
-        migration.CreateTable(
-            name: "Certificates",
-            columns: table => new
-            {
-                Id = InitialSchema.Identity(table.Column<int>(nullable: false)),
-                Code = table.Column<string>(maxLength: 32, nullable: false),
-                UserId = table.Column<string>(maxLength: 450, nullable: false),
-                RecipientName = table.Column<string>(maxLength: 200, nullable: false),
-                RecipientHash = table.Column<string>(maxLength: 100, nullable: false),
-                Salt = table.Column<string>(maxLength: 64, nullable: false),
-                Culture = table.Column<string>(maxLength: 5, nullable: false),
-                IssuedUtc = table.Column<DateTime>(nullable: false),
-                RevokedUtc = table.Column<DateTime>(nullable: true),
-                RevocationReason = table.Column<string>(maxLength: 500, nullable: true),
-            },
-            constraints: table => table.PrimaryKey("PK_Certificates", x => x.Id));
-        migration.CreateIndex("IX_Certificates_Code", "Certificates", "Code", unique: true);
-        migration.CreateIndex("IX_Certificates_UserId", "Certificates", "UserId", unique: true);
         migration.CreateIndex("IX_BankQuestions_Bank_Name_Culture", "BankQuestions", ["Bank", "Name", "Culture"], unique: true);
         migration.CreateIndex("IX_Attempts_UserId_Bank_Number", "Attempts", ["UserId", "Bank", "Number"], unique: true);
     }
 
-    public static void Down(MigrationBuilder migration)
+    protected override void Down(MigrationBuilder migration)
     {
-        migration.DropTable("Certificates");
         migration.DropTable("AttemptAnswers");
         migration.DropTable("Attempts");
         migration.DropTable("BankQuestions");

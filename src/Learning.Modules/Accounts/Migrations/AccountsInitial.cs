@@ -1,17 +1,16 @@
+using Learning.Modules.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
 
-namespace Learning.Modules.Data.Migrations;
+namespace Learning.Modules.Accounts.Migrations;
 
-/// <summary>
-/// The first schema: Identity's tables and the e-mail outbox. Written by hand (EF's design-time tools
-/// are not available here) and shared by both providers: column types are left out, so each provider
-/// maps the CLR types itself, exactly as for EnsureCreated (a test compares the two).
-/// </summary>
-internal static class InitialSchema
+/// <summary>Identity's tables: people, roles, and what Identity keeps about them.</summary>
+[DbContext(typeof(LearningDbContext))]
+[Migration("20261205100100_AccountsInitial")]
+[Supersedes("20261122120000_Initial")]
+public sealed class AccountsInitial : Migration
 {
-    public static void Up(MigrationBuilder migration)
+    protected override void Up(MigrationBuilder migration)
     {
         migration.CreateTable(
             name: "AspNetRoles",
@@ -54,26 +53,10 @@ internal static class InitialSchema
             constraints: table => table.PrimaryKey("PK_AspNetUsers", x => x.Id));
 
         migration.CreateTable(
-            name: "OutboxMessages",
-            columns: table => new
-            {
-                Id = Identity(table.Column<long>(nullable: false)),
-                To = table.Column<string>(maxLength: 256, nullable: false),
-                Subject = table.Column<string>(maxLength: 300, nullable: false),
-                TextBody = table.Column<string>(nullable: false),
-                HtmlBody = table.Column<string>(nullable: false),
-                CreatedUtc = table.Column<DateTime>(nullable: false),
-                SentUtc = table.Column<DateTime>(nullable: true),
-                Attempts = table.Column<int>(nullable: false),
-                LastError = table.Column<string>(nullable: true),
-            },
-            constraints: table => table.PrimaryKey("PK_OutboxMessages", x => x.Id));
-
-        migration.CreateTable(
             name: "AspNetRoleClaims",
             columns: table => new
             {
-                Id = Identity(table.Column<int>(nullable: false)),
+                Id = table.Column<int>(nullable: false).GeneratedKey(),
                 RoleId = table.Column<string>(nullable: false),
                 ClaimType = table.Column<string>(nullable: true),
                 ClaimValue = table.Column<string>(nullable: true),
@@ -88,7 +71,7 @@ internal static class InitialSchema
             name: "AspNetUserClaims",
             columns: table => new
             {
-                Id = Identity(table.Column<int>(nullable: false)),
+                Id = table.Column<int>(nullable: false).GeneratedKey(),
                 UserId = table.Column<string>(nullable: false),
                 ClaimType = table.Column<string>(nullable: true),
                 ClaimValue = table.Column<string>(nullable: true),
@@ -150,20 +133,13 @@ internal static class InitialSchema
         migration.CreateIndex("IX_AspNetUserRoles_RoleId", "AspNetUserRoles", "RoleId");
         migration.CreateIndex("EmailIndex", "AspNetUsers", "NormalizedEmail");
         migration.CreateIndex("UserNameIndex", "AspNetUsers", "NormalizedUserName", unique: true);
-        migration.CreateIndex("IX_OutboxMessages_SentUtc", "OutboxMessages", "SentUtc");
     }
 
-    public static void Down(MigrationBuilder migration)
+    protected override void Down(MigrationBuilder migration)
     {
-        foreach (var table in new[] { "AspNetRoleClaims", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens", "OutboxMessages", "AspNetRoles", "AspNetUsers" })
+        foreach (var table in new[] { "AspNetRoleClaims", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens", "AspNetRoles", "AspNetUsers" })
         {
             migration.DropTable(table);
         }
     }
-
-    /// <summary>A generated key: AUTOINCREMENT on SQLite, an identity column on PostgreSQL
-    /// (each provider reads its own annotation and ignores the other's).</summary>
-    internal static OperationBuilder<AddColumnOperation> Identity(OperationBuilder<AddColumnOperation> column) => column
-        .Annotation("Sqlite:Autoincrement", true)
-        .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 }

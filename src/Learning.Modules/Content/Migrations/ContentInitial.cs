@@ -1,18 +1,24 @@
+using Learning.Modules.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Learning.Modules.Data.Migrations;
+namespace Learning.Modules.Content.Migrations;
 
 /// <summary>
-/// Content items, their versions and media files, shared by both providers, plus each provider's full-text index
-/// (<c>ContentSearch</c>, outside the EF model: an FTS5 table on SQLite, a tsvector with a GIN index on
-/// PostgreSQL). The indexed text is folded in C# (lower case, no accents) before it is stored.
+/// Content items, their versions and media files, plus each provider's full-text index (<c>ContentSearch</c>,
+/// outside the EF model: an FTS5 table on SQLite, a tsvector with a GIN index on PostgreSQL). The indexed
+/// text is folded in C# (lower case, no accents) before it is stored.
 /// </summary>
-internal static class ContentSchema
+[DbContext(typeof(LearningDbContext))]
+[Migration("20261205100200_ContentInitial")]
+[Supersedes("20261122130000_Content")]
+public sealed class ContentInitial : Migration
 {
-    public const string SqliteSearchTable =
+    private const string SqliteSearchTable =
         """CREATE VIRTUAL TABLE "ContentSearch" USING fts5("ItemId" UNINDEXED, "Culture" UNINDEXED, "Text", tokenize = 'unicode61 remove_diacritics 2');""";
 
-    public const string PostgresSearchTable =
+    private const string PostgresSearchTable =
         """
         CREATE TABLE "ContentSearch" (
             "ItemId" integer NOT NULL PRIMARY KEY REFERENCES "ContentItems" ("Id") ON DELETE CASCADE,
@@ -22,13 +28,13 @@ internal static class ContentSchema
         CREATE INDEX "IX_ContentSearch_Document" ON "ContentSearch" USING GIN ("Document");
         """;
 
-    public static void Up(MigrationBuilder migration, string searchTable)
+    protected override void Up(MigrationBuilder migration)
     {
         migration.CreateTable(
             name: "ContentItems",
             columns: table => new
             {
-                Id = InitialSchema.Identity(table.Column<int>(nullable: false)),
+                Id = table.Column<int>(nullable: false).GeneratedKey(),
                 Type = table.Column<string>(maxLength: 40, nullable: false),
                 SetId = table.Column<string>(maxLength: 100, nullable: false),
                 Culture = table.Column<string>(maxLength: 5, nullable: false),
@@ -47,7 +53,7 @@ internal static class ContentSchema
             name: "ContentVersions",
             columns: table => new
             {
-                Id = InitialSchema.Identity(table.Column<int>(nullable: false)),
+                Id = table.Column<int>(nullable: false).GeneratedKey(),
                 ItemId = table.Column<int>(nullable: false),
                 Number = table.Column<int>(nullable: false),
                 Title = table.Column<string>(maxLength: 300, nullable: false),
@@ -74,7 +80,7 @@ internal static class ContentSchema
             name: "MediaFiles",
             columns: table => new
             {
-                Id = InitialSchema.Identity(table.Column<int>(nullable: false)),
+                Id = table.Column<int>(nullable: false).GeneratedKey(),
                 FileName = table.Column<string>(maxLength: 200, nullable: false),
                 ContentType = table.Column<string>(maxLength: 100, nullable: false),
                 Kind = table.Column<string>(maxLength: 20, nullable: false),
@@ -85,10 +91,10 @@ internal static class ContentSchema
             },
             constraints: table => table.PrimaryKey("PK_MediaFiles", x => x.Id));
         migration.CreateIndex("IX_MediaFiles_StorageName", "MediaFiles", "StorageName", unique: true);
-        migration.Sql(searchTable);
+        migration.Sql(migration.IsSqlite() ? SqliteSearchTable : PostgresSearchTable);
     }
 
-    public static void Down(MigrationBuilder migration)
+    protected override void Down(MigrationBuilder migration)
     {
         migration.Sql("""DROP TABLE "ContentSearch";""");
         migration.DropForeignKey("FK_ContentItems_ContentVersions_PublishedVersionId", "ContentItems");

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Learning.Modules.Assessment;
+
+public sealed class AttemptAnswerConfiguration : IEntityTypeConfiguration<AttemptAnswer>
+{
+    public void Configure(EntityTypeBuilder<AttemptAnswer> answer)
+    {
+        answer.ToTable("AttemptAnswers");
+        answer.HasKey(a => new { a.AttemptId, a.Position });
+    }
+}
