@@ -9,7 +9,8 @@ namespace Learning.Tests.Architecture;
 /// Reads the namespaces each type's code imports (using directives, global ones included) from the
 /// assembly's portable PDB. TypeReferences cannot see a const: the compiler copies its value into the
 /// code that reads it (Roles.EditorPolicy becomes "Editor"), so the using that brought it in is all
-/// that is left of the reference.
+/// that is left of the reference. A const read through a qualified name without a using
+/// (Accounts.Roles.AdministratorPolicy) leaves nothing in the compiled library, and escapes both readers.
 /// </summary>
 public static class NamespaceImports
 {
@@ -30,7 +31,7 @@ public static class NamespaceImports
             var scope = reader.GetLocalScope(handle);
             var type = assembly.ManifestModule.ResolveMethod(MetadataTokens.GetToken(scope.Method))!.DeclaringType!;
             while (type.DeclaringType is { } outer) type = outer;
-            var file = FileOf(reader, scope.Method);
+            var file = FileOf(reader, scope.Method, assembly.GetName().Name!);
             for (var s = scope.ImportScope; !s.IsNil; s = reader.GetImportScope(s).Parent)
                 foreach (var import in reader.GetImportScope(s).GetImports())
                     if (Namespace(import, reader, assembly.ManifestModule) is { } imported)
@@ -45,14 +46,14 @@ public static class NamespaceImports
     }
 
     // A using applies to a file, so it is reported with the file: Mooc/MoocPart.cs rather than each type in it.
-    static string? FileOf(MetadataReader pdb, MethodDefinitionHandle method)
+    static string? FileOf(MetadataReader pdb, MethodDefinitionHandle method, string project)
     {
         var info = pdb.GetMethodDebugInformation(method);
         var document = info.Document.IsNil ? info.GetSequencePoints().Select(p => p.Document).FirstOrDefault() : info.Document;
         if (document.IsNil) return null;
         var path = pdb.GetString(pdb.GetDocument(document).Name).Replace('\\', '/');
-        var project = path.LastIndexOf("/Learning.Modules/", StringComparison.Ordinal);
-        return project < 0 ? path : path[(project + "/Learning.Modules/".Length)..];
+        var folder = path.LastIndexOf($"/{project}/", StringComparison.Ordinal);
+        return folder < 0 ? path : path[(folder + project.Length + 2)..];
     }
 
     // using N; and using A = N; name a namespace; using static T; and using A = T; name a type, whose
