@@ -31,7 +31,7 @@ app.UseAuthorization();
 app.UseOutputCache(); // anonymous readers' pages, evicted when content is published
 
 // Razor Pages of every module (each declares its own route), module endpoints, /health.
-app.MapLearningModules(Modules.All);
+app.MapLearningModules();
 
 app.Run();
 

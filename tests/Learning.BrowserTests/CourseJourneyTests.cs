@@ -164,9 +164,9 @@ public sealed class CourseJourneyTests
 
     private static Task PassBehindTheScenesAsync(LearningApp app, string userId, int part) => app.WithTenantAsync(async sp =>
     {
-        var tests = sp.GetRequiredService<ValidationTests>();
+        var tests = sp.GetRequiredService<Examiner>();
         var attempt = (await tests.StartAsync(userId, $"mooc/part-{part}/validation", default))!;
-        var names = ValidationTests.QuestionNames(attempt);
+        var names = Examiner.QuestionNames(attempt);
         for (var position = 0; position < names.Count; position++)
         {
             var isTrue = int.Parse(names[position][1..]) % 2 == 0;

@@ -85,6 +85,7 @@ public sealed class AccountsModule : ILearningModule
         });
 
         services.AddScoped<AccountEmails>();
+        services.AddScoped<Contracts.UserDirectory>();
         services.AddScoped<IPersonalDataProvider, AccountPersonalData>();
         services.AddSingleton<ITenantSetupStep, AccountsSetupStep>();
         services.AddSingleton(new NavigationItem("Users", "admin/users", 100, typeof(AccountsStrings), Roles.AdministratorPolicy));

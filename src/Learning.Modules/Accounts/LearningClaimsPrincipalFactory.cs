@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Learning.Modules.Core.Localization;
+using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -15,21 +16,13 @@ public sealed class LearningClaimsPrincipalFactory(
     : UserClaimsPrincipalFactory<LearningUser, IdentityRole>(users, roles, options)
 {
     public const string TenantClaim = "tenant";
-    public const string DisplayNameClaim = "display_name";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(LearningUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(TenantClaim, tenantContext.Tenant.Name));
-        identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        identity.AddClaim(new Claim(SignedInPerson.DisplayNameClaim, user.DisplayName));
         identity.AddClaim(new Claim(CultureResolver.ProfileClaim, user.PreferredCulture));
         return identity;
     }
-}
-
-public static class SignedInPerson
-{
-    /// <summary>The name a signed-in person is shown by (the author of what they save).</summary>
-    public static string DisplayName(this ClaimsPrincipal user) =>
-        user.FindFirstValue(LearningClaimsPrincipalFactory.DisplayNameClaim) ?? user.Identity?.Name ?? "";
 }

@@ -15,9 +15,9 @@ public sealed class AssessmentModule : ILearningModule
     {
         services.Configure<AssessmentOptions>(configuration.GetSection($"{LearningOptions.Section}:Assessment"));
         services.AddScoped<QuestionBanks>();
-        services.AddScoped<ValidationTests>();
+        services.AddScoped<Examiner>();
+        services.AddScoped<Contracts.TestCenter>();
         services.AddScoped<Core.PersonalData.IPersonalDataProvider, AssessmentPersonalData>();
-        services.AddSingleton<ITenantSetupStep, AssessmentSetupStep>();
         services.AddSingleton(new NavigationItem("Question banks", "editor/banks", 95, typeof(AssessmentStrings), Roles.EditorPolicy));
         services.AddSingleton(new NavigationItem("Learners", "admin/attempts", 105, typeof(AssessmentStrings), Roles.AdministratorPolicy));
     }

@@ -1,51 +1,44 @@
 using System.Security.Cryptography;
 using System.Text;
-using Learning.Modules.Accounts;
-using Learning.Modules.Assessment;
+using Learning.Modules.Accounts.Contracts;
+using Learning.Modules.Assessment.Contracts;
 using Learning.Modules.Data;
-using Microsoft.AspNetCore.Identity;
+using Learning.Modules.Mooc.Contracts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Learning.Modules.Certificates;
 
-/// <summary>Settings of the "Learning:Certificates" section.</summary>
-public sealed class CertificatesOptions
-{
-    /// <summary>The tests (question banks) a person must pass to complete the course.</summary>
-    public List<string> RequiredTests { get; set; } = ["mooc/part-1/validation", "mooc/part-2/validation", "mooc/part-3/validation", "mooc/part-4/validation"];
-}
-
 /// <summary>Issues the certificate when someone has passed every required test — once.</summary>
-public sealed class CertificateIssuer(LearningDbContext db, UserManager<LearningUser> users, IOptions<CertificatesOptions> options, TimeProvider clock) : ITestSubmittedHandler
+public sealed class CertificateIssuer(LearningDbContext db, UserDirectory directory, CourseTests course, TestCenter tests, TimeProvider clock) : ITestSubmittedHandler
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    public async Task OnSubmittedAsync(Attempt attempt, CancellationToken cancellationToken)
+    public async Task OnSubmittedAsync(TestSubmitted submitted, CancellationToken cancellationToken)
     {
-        if (attempt.Passed == true)
+        if (submitted.Passed)
         {
-            await IssueIfCompletedAsync(attempt.UserId, cancellationToken);
+            await IssueIfCompletedAsync(submitted.UserId, cancellationToken);
         }
     }
 
-    /// <summary>The tests the person has passed, among the required ones.</summary>
-    public Task<List<string>> PassedTestsAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>The course's tests, each with whether the person has passed it.</summary>
+    public async Task<IReadOnlyList<(CourseTest Test, bool Passed)>> ProgressAsync(string userId, CancellationToken cancellationToken)
     {
-        var required = options.Value.RequiredTests;
-        return db.Attempts.Where(a => a.UserId == userId && a.Passed == true && required.Contains(a.Bank)).Select(a => a.Bank).Distinct().ToListAsync(cancellationToken);
+        var standings = await tests.StandingsAsync(userId, cancellationToken);
+        return (await course.RequiredAsync(cancellationToken)).Select(t => (t, standings.GetValueOrDefault(t.Bank)?.Passed == true)).ToList();
     }
 
     public async Task<Certificate?> IssueIfCompletedAsync(string userId, CancellationToken cancellationToken)
     {
         var existing = await db.Certificates.SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
-        if (existing is not null || (await PassedTestsAsync(userId, cancellationToken)).Count < options.Value.RequiredTests.Count)
+        if (existing is not null)
         {
             return existing;
         }
 
-        var user = await users.FindByIdAsync(userId);
-        if (user?.Email is null)
+        // A course without tests (its content not imported yet) completes nothing.
+        var progress = await ProgressAsync(userId, cancellationToken);
+        if (progress.Count == 0 || progress.Any(t => !t.Passed) || await directory.FindAsync(userId, cancellationToken) is not { Email.Length: > 0 } user)
         {
             return null;
         }

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Learning.Modules.Accounts;
-using Learning.Modules.Assessment;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.Security;
@@ -22,9 +20,8 @@ public sealed class CertificatesModule : ILearningModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<CertificatesOptions>(configuration.GetSection($"{LearningOptions.Section}:Certificates"));
         services.AddScoped<CertificateIssuer>();
-        services.AddScoped<ITestSubmittedHandler>(sp => sp.GetRequiredService<CertificateIssuer>());
+        services.AddScoped<Assessment.Contracts.ITestSubmittedHandler>(sp => sp.GetRequiredService<CertificateIssuer>());
         services.AddScoped<Core.PersonalData.IPersonalDataProvider, CertificatePersonalData>();
         services.AddSingleton(new NavigationItem("Certificates", "admin/certificates", 120, typeof(CertificatesStrings), Roles.AdministratorPolicy));
     }

@@ -4,6 +4,8 @@ using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using System.Text.Json;
@@ -15,12 +17,16 @@ public static class LearningModules
 {
     public static WebApplicationBuilder AddLearningModules(this WebApplicationBuilder builder, IReadOnlyList<ILearningModule> modules)
     {
-        builder.Services.AddSingleton(modules);
-        foreach (var module in modules)
+        var leftOut = builder.Configuration.GetSection($"{LearningOptions.Section}:{nameof(LearningOptions.LeaveOutModules)}").Get<string[]>() ?? [];
+        IReadOnlyList<ILearningModule> listed = modules.Where(m => !leftOut.Contains(m.Folder(), StringComparer.OrdinalIgnoreCase)).ToList();
+        builder.Services.AddSingleton(listed);
+        foreach (var module in listed)
         {
             module.AddServices(builder.Services, builder.Configuration);
         }
 
+        // Every page of the library is compiled in; only those in a listed module's folder get a route.
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.Add(new ListedModulesPages(listed)));
         return builder;
     }
 
@@ -45,8 +51,9 @@ public static class LearningModules
         return app;
     }
 
-    public static WebApplication MapLearningModules(this WebApplication app, IReadOnlyList<ILearningModule> modules)
+    public static WebApplication MapLearningModules(this WebApplication app)
     {
+        var modules = app.Services.GetRequiredService<IReadOnlyList<ILearningModule>>();
         // Deny by default: a page or endpoint is public only when it says [AllowAnonymous]. (Not a fallback
         // policy, which would also send visitors of a mistyped address to the login page instead of a 404.)
         app.MapRazorPages().RequireAuthorization();

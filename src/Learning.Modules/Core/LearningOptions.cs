@@ -19,6 +19,10 @@ public sealed class LearningOptions
 
     /// <summary>Login, registration and password-reset posts allowed per client and minute.</summary>
     public int AccountPostsPerMinute { get; set; } = 10;
+
+    /// <summary>Modules of Modules.cs this installation does without (by folder name, such as "Certificates"),
+    /// as if their line were removed: no pages, tables, navigation, setup steps or jobs of theirs.</summary>
+    public List<string> LeaveOutModules { get; set; } = [];
 }
 
 public sealed class DatabaseSettings

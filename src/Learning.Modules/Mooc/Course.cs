@@ -13,10 +13,12 @@ public sealed record CoursePart(string SetId, string Culture, string Slug, strin
     public bool IsSelfAssessment => SetId == MoocPartType.SelfAssessment;
 
     /// <summary>The part's number (1 for part-1); null for the self-assessment.</summary>
-    public int? Number => SetId.StartsWith("part-", StringComparison.Ordinal) && int.TryParse(SetId["part-".Length..], out var n) ? n : null;
+    public int? Number => NumberOf(SetId);
+
+    public static int? NumberOf(string setId) => setId.StartsWith("part-", StringComparison.Ordinal) && int.TryParse(setId["part-".Length..], out var n) ? n : null;
 
     /// <summary>The question bank of the part's validation test; the self-assessment has none.</summary>
-    public string? TestBank => IsSelfAssessment ? null : $"mooc/{SetId}/validation";
+    public string? TestBank => IsSelfAssessment ? null : PartTests.Bank(SetId);
 }
 
 /// <summary>

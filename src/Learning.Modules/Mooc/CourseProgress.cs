@@ -1,4 +1,4 @@
-using Learning.Modules.Assessment;
+using Learning.Modules.Assessment.Contracts;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
 using Microsoft.EntityFrameworkCore;
@@ -6,24 +6,13 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Learning.Modules.Mooc;
 
-/// <summary>Where a person stands in one part: activities done, and the validation test.</summary>
-public sealed record PartStanding(CoursePart Part, int ActivitiesDone, TestStanding? Test)
-{
-    public int Done => ActivitiesDone + (Test?.Passed == true ? 1 : 0);
-
-    public int Total => Part.Content.Activities.Count + (Part.TestBank is null ? 0 : 1);
-}
-
-/// <summary>An enrolled person: where they stopped, the activities they have completed, and their tests by bank.</summary>
-public sealed record Learner(Enrolment Enrolment, IReadOnlySet<string> Completed, IReadOnlyDictionary<string, TestStanding> Tests);
-
 /// <summary>
 /// Enrolment, progress through the activities (by activity id, so the same in every language) and "continue".
 /// A learner's state is read on every course page, so it is kept in memory for a short while and dropped by
 /// every change made through this node (a try, a visit, a test submitted); on several nodes, another node's
 /// page may lag by at most <see cref="Freshness"/>.
 /// </summary>
-public sealed class CourseProgress(LearningDbContext db, ValidationTests tests, IMemoryCache cache, TenantContext tenantContext, TimeProvider clock)
+public sealed class CourseProgress(LearningDbContext db, TestCenter tests, IMemoryCache cache, TenantContext tenantContext, TimeProvider clock)
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
 
@@ -139,14 +128,4 @@ public sealed class CourseProgress(LearningDbContext db, ValidationTests tests, 
     private (string, string, string) Key(string userId) => Key(tenantContext.Tenant.Name, userId);
 
     private void Forget(string userId) => cache.Remove(Key(userId));
-}
-
-/// <summary>A graded test changes the learner's progress bars: their state is read afresh.</summary>
-public sealed class ProgressOnSubmission(IMemoryCache cache, TenantContext tenantContext) : ITestSubmittedHandler
-{
-    public Task OnSubmittedAsync(Attempt attempt, CancellationToken cancellationToken)
-    {
-        cache.Remove(CourseProgress.Key(tenantContext.Tenant.Name, attempt.UserId));
-        return Task.CompletedTask;
-    }
 }

@@ -1,6 +1,9 @@
+using Learning.Modules.Assessment.Contracts;
 using Learning.Modules.Content;
+using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.PersonalData;
+using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core;
 using Learning.Modules.Toolbox;
@@ -23,7 +26,10 @@ public sealed class MoocModule : ILearningModule
         services.AddSingleton<IContentType>(sp => sp.GetRequiredService<MoocPartType>());
         services.AddScoped<Course>();
         services.AddScoped<CourseProgress>();
-        services.AddScoped<Assessment.ITestSubmittedHandler, ProgressOnSubmission>();
+        services.AddScoped<ITestSubmittedHandler, ProgressOnSubmission>();
+        services.AddSingleton<ITestOwner, PartTests>();
+        services.AddSingleton<ITenantSetupStep, MoocSetupStep>();
+        services.AddScoped<Contracts.CourseTests>();
         services.AddScoped<IPersonalDataProvider, MoocPersonalData>();
         services.AddSingleton(new NavigationItem("MOOC", "mooc", 30, typeof(MoocStrings)));
         services.AddSingleton(new NavigationItem("Course progress", "admin/progress", 106, typeof(MoocStrings), Roles.AdministratorPolicy));
@@ -41,5 +47,11 @@ public sealed class MoocModule : ILearningModule
                 ? Results.Text(found.Content.Video.ToWebVtt(), "text/vtt; charset=utf-8")
                 : Results.NotFound())
             .AllowAnonymous().CacheOutput(ContentCachePolicy.Name);
+
+        // Attempts were once addressed under the course; old links and bookmarks lead to their pages now.
+        endpoints.MapGet("/{culture:culture}/mooc/attempts/{id:int}", (string culture, int id, HttpContext http) =>
+            Results.Redirect(CultureLinks.Path(http.Request, culture, TestPaths.Attempt(id)), permanent: true)).AllowAnonymous();
+        endpoints.MapGet("/{culture:culture}/mooc/attempts/{id:int}/{position:int}", (string culture, int id, int position, HttpContext http) =>
+            Results.Redirect(CultureLinks.Path(http.Request, culture, TestPaths.Question(id, position)), permanent: true)).AllowAnonymous();
     }
 }

@@ -45,9 +45,9 @@ public sealed class QueryCountTests
         var attemptId = await factory.WithTenantAsync(app, async sp =>
         {
             var userId = (await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Learning.Modules.Accounts.LearningUser>>().FindByEmailAsync("learner@example.org"))!.Id;
-            var tests = sp.GetRequiredService<ValidationTests>();
+            var tests = sp.GetRequiredService<Examiner>();
             var attempt = (await tests.StartAsync(userId, bank, default))!;
-            for (var position = 0; position < ValidationTests.QuestionNames(attempt).Count; position++)
+            for (var position = 0; position < Examiner.QuestionNames(attempt).Count; position++)
             {
                 await tests.SaveAnswerAsync(attempt, position, new Learning.Modules.Assessment.Questions.ChoiceResponse(new HashSet<int> { 0 }), default);
             }
@@ -55,12 +55,12 @@ public sealed class QueryCountTests
             return attempt.Id;
         });
 
-        await client.GetAsync($"/en/mooc/attempts/{attemptId}/2"); // warm up the caches
+        await client.GetAsync($"/en/tests/attempts/{attemptId}/2"); // warm up the caches
         counter.Reset();
-        await client.GetAsync($"/en/mooc/attempts/{attemptId}/3");
+        await client.GetAsync($"/en/tests/attempts/{attemptId}/3");
         var question = counter.Count;
         counter.Reset();
-        await client.GetAsync($"/en/mooc/attempts/{attemptId}");
+        await client.GetAsync($"/en/tests/attempts/{attemptId}");
         return (question, counter.Count);
     }
 

@@ -186,7 +186,7 @@ public sealed class ValidationTestTests
             {
                 var attempt = await sp.GetRequiredService<LearningDbContext>().Attempts.SingleAsync(a => a.Id == attemptId);
                 var bank = await sp.GetRequiredService<QuestionBanks>().LoadAsync(attempt.Bank, "en", default);
-                return bank[ValidationTests.QuestionNames(attempt)[position - 1]];
+                return bank[Examiner.QuestionNames(attempt)[position - 1]];
             });
             values.AddRange(RightAnswer(question));
         }

@@ -104,10 +104,10 @@ public sealed class CertificateTests
     /// <summary>Passes a part's test through the service the pages use, answering every question right.</summary>
     internal static Task PassAsync(LearningApp app, string userId, int part) => app.WithTenantAsync(async sp =>
     {
-        var tests = sp.GetRequiredService<ValidationTests>();
+        var tests = sp.GetRequiredService<Examiner>();
         var attempt = (await tests.StartAsync(userId, $"mooc/part-{part}/validation", default))!;
         var bank = await sp.GetRequiredService<QuestionBanks>().LoadAsync(attempt.Bank, "fr", default);
-        var names = ValidationTests.QuestionNames(attempt);
+        var names = Examiner.QuestionNames(attempt);
         for (var position = 0; position < names.Count; position++)
         {
             var question = bank[names[position]];

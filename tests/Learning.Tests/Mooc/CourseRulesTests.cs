@@ -40,14 +40,14 @@ public sealed class CourseRulesTests
         Assert.Equal("p2-a01", NextActivity(parts, enrolment, ["p1-a02", "p1-a03"]));
         Assert.Equal("p1-a01", NextActivity(parts, enrolment, ["p1-a02", "p1-a03", "p2-a01"])); // back to the one skipped
 
-        var allDone = new Learner(enrolment, new HashSet<string> { "p1-a01", "p1-a02", "p1-a03", "p2-a01" }, new Dictionary<string, Learning.Modules.Assessment.TestStanding>
+        var allDone = new Learner(enrolment, new HashSet<string> { "p1-a01", "p1-a02", "p1-a03", "p2-a01" }, new Dictionary<string, Learning.Modules.Assessment.Contracts.TestStanding>
         {
             ["mooc/part-1/validation"] = new(true, 2),
         });
         var next = CourseProgress.Next(CourseProgress.Standings(allDone, parts), allDone);
         Assert.Equal(("part-2", (Activity?)null), (next!.Value.Part.SetId, next.Value.Activity));
 
-        var finished = allDone with { Tests = new Dictionary<string, Learning.Modules.Assessment.TestStanding> { ["mooc/part-1/validation"] = new(true, 1), ["mooc/part-2/validation"] = new(true, 1) } };
+        var finished = allDone with { Tests = new Dictionary<string, Learning.Modules.Assessment.Contracts.TestStanding> { ["mooc/part-1/validation"] = new(true, 1), ["mooc/part-2/validation"] = new(true, 1) } };
         Assert.Null(CourseProgress.Next(CourseProgress.Standings(finished, parts), finished));
     }
 
@@ -101,7 +101,7 @@ public sealed class CourseRulesTests
 
     private static string? NextActivity(IReadOnlyList<CoursePart> parts, Enrolment enrolment, string[] completed)
     {
-        var learner = new Learner(enrolment, completed.ToHashSet(), new Dictionary<string, Learning.Modules.Assessment.TestStanding>());
+        var learner = new Learner(enrolment, completed.ToHashSet(), new Dictionary<string, Learning.Modules.Assessment.Contracts.TestStanding>());
         return CourseProgress.Next(CourseProgress.Standings(learner, parts), learner)?.Activity?.Id;
     }
 

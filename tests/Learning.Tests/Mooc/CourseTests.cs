@@ -159,7 +159,7 @@ public sealed class CourseTests
                 var progress = sp.GetRequiredService<CourseProgress>();
                 await progress.EnrolAsync(person.Id, default);
                 await progress.RecordTryAsync(person.Id, "part-1", "p1-a01", right: true, default);
-                var tests = sp.GetRequiredService<ValidationTests>();
+                var tests = sp.GetRequiredService<Examiner>();
                 var attempt = (await tests.StartAsync(person.Id, "mooc/part-1/validation", default))!;
                 await tests.SaveAnswerAsync(attempt, 0, new ChoiceResponse(new HashSet<int> { 0 }), default);
                 var db = sp.GetRequiredService<LearningDbContext>();

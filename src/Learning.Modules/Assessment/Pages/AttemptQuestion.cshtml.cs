@@ -1,20 +1,22 @@
 using System.Globalization;
 using System.Text.Json;
+using Learning.Modules.Assessment.Contracts;
 using Learning.Modules.Assessment.Questions;
-using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
+using Learning.Modules.Core.Security;
+using Learning.Modules.Core;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Modules.Assessment.Pages;
 
 /// <summary>One question of an attempt, in the reader's culture; its answer is saved when the person moves on.</summary>
 [Authorize]
-public sealed class AttemptQuestionModel(LearningDbContext db, ValidationTests tests, QuestionBanks banks, UserManager<Accounts.LearningUser> users) : PageModel
+public sealed class AttemptQuestionModel(Examiner examiner, QuestionBanks banks) : PageModel
 {
     public Attempt Attempt { get; private set; } = null!;
 
@@ -40,7 +42,7 @@ public sealed class AttemptQuestionModel(LearningDbContext db, ValidationTests t
         await LoadAsync(id, position, cancellationToken) switch
         {
             null => NotFound(),
-            false => Redirect(CultureLinks.Path(Request, Cultures.Current, $"mooc/attempts/{id}")),
+            false => Redirect(CultureLinks.Path(Request, Cultures.Current, TestPaths.Attempt(id))),
             true => Page(),
         };
 
@@ -54,11 +56,11 @@ public sealed class AttemptQuestionModel(LearningDbContext db, ValidationTests t
 
         if (loaded == true && ReadResponse() is { } response)
         {
-            await tests.SaveAnswerAsync(Attempt, Position - 1, response, cancellationToken);
+            await examiner.SaveAnswerAsync(Attempt, Position - 1, response, cancellationToken);
         }
 
         var next = direction == "previous" ? Position - 1 : Position + 1;
-        return Redirect(CultureLinks.Path(Request, Cultures.Current, next < 1 || next > Count ? $"mooc/attempts/{id}" : $"mooc/attempts/{id}/{next}"));
+        return Redirect(CultureLinks.Path(Request, Cultures.Current, next < 1 || next > Count ? TestPaths.Attempt(id) : TestPaths.Question(id, next)));
     }
 
     /// <summary>The response the form carries; null when nothing was answered.</summary>
@@ -84,15 +86,14 @@ public sealed class AttemptQuestionModel(LearningDbContext db, ValidationTests t
     /// <summary>Null: no such attempt for this person. False: the attempt is submitted. True: ready.</summary>
     private async Task<bool?> LoadAsync(int id, int position, CancellationToken cancellationToken)
     {
-        var userId = users.GetUserId(User);
-        var attempt = await db.Attempts.Include(a => a.Answers).SingleOrDefaultAsync(a => a.Id == id && a.UserId == userId, cancellationToken);
+        var attempt = await examiner.FindAsync(id, User.UserId()!, cancellationToken);
         if (attempt is null)
         {
             return null;
         }
 
         Attempt = attempt;
-        var names = ValidationTests.QuestionNames(attempt);
+        var names = Examiner.QuestionNames(attempt);
         Count = names.Count;
         if (attempt.SubmittedUtc is not null)
         {
@@ -106,7 +107,7 @@ public sealed class AttemptQuestionModel(LearningDbContext db, ValidationTests t
 
         Position = position;
         Question = (await banks.LoadAsync(attempt.Bank, Cultures.Current, cancellationToken))[names[position - 1]];
-        var shuffled = ValidationTests.ChoiceOrders(attempt)[position - 1];
+        var shuffled = Examiner.ChoiceOrders(attempt)[position - 1];
         Order = shuffled.Length > 0 ? shuffled : Enumerable.Range(0, Math.Max(Question.Choices.Count, Question.Order.Count)).ToArray();
         Answered = attempt.Answers.Count;
         Saved = attempt.Answers.FirstOrDefault(a => a.Position == position - 1) is { } answer ? JsonSerializer.Deserialize<Response>(answer.Response, QuestionBanks.Json) : null;

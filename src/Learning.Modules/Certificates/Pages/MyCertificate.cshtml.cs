@@ -1,37 +1,37 @@
 using System.Globalization;
-using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
+using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
+using Learning.Modules.Core;
+using Learning.Modules.Mooc.Contracts;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Learning.Modules.Certificates.Pages;
 
 /// <summary>The person's way to the certificate (a progress bar per test), then the certificate itself.</summary>
 [Authorize]
-public sealed class MyCertificateModel(CertificateIssuer issuer, IOptions<CertificatesOptions> options, UserManager<Accounts.LearningUser> users, TenantContext tenantContext, IStringLocalizer<CertificatesStrings> S) : PageModel
+public sealed class MyCertificateModel(CertificateIssuer issuer, TenantContext tenantContext, IStringLocalizer<CertificatesStrings> S) : PageModel
 {
     public Certificate? Certificate { get; private set; }
 
-    public IReadOnlyList<(string Bank, bool Passed)> Tests { get; private set; } = [];
+    /// <summary>The course's tests, and whether the person passed each.</summary>
+    public IReadOnlyList<(CourseTest Test, bool Passed)> Tests { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = users.GetUserId(User)!;
+        var userId = User.UserId()!;
         Certificate = await issuer.IssueIfCompletedAsync(userId, cancellationToken);
-        var passed = await issuer.PassedTestsAsync(userId, cancellationToken);
-        Tests = options.Value.RequiredTests.Select(b => (b, passed.Contains(b))).ToList();
+        Tests = await issuer.ProgressAsync(userId, cancellationToken);
     }
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)
     {
-        var certificate = await issuer.IssueIfCompletedAsync(users.GetUserId(User)!, cancellationToken);
+        var certificate = await issuer.IssueIfCompletedAsync(User.UserId()!, cancellationToken);
         if (certificate is null || certificate.RevokedUtc is not null)
         {
             return NotFound();

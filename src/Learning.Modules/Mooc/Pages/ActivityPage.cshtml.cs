@@ -1,10 +1,11 @@
 using Learning.Modules.Content;
-using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
+using Learning.Modules.Core.Security;
+using Learning.Modules.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Learning.Modules.Mooc.Pages;
@@ -15,7 +16,7 @@ namespace Learning.Modules.Mooc.Pages;
 /// Works without JavaScript: a check is a plain form post.
 /// </summary>
 [Authorize]
-public sealed class ActivityPageModel(Course course, CourseProgress progress, ContentReader reader, MarkdownRenderer markdown, UserManager<Accounts.LearningUser> users, IStringLocalizer<MoocStrings> S) : PageModel
+public sealed class ActivityPageModel(Course course, CourseProgress progress, ContentReader reader, MarkdownRenderer markdown, IStringLocalizer<MoocStrings> S) : PageModel
 {
     public CoursePart Part { get; private set; } = null!;
 
@@ -71,7 +72,7 @@ public sealed class ActivityPageModel(Course course, CourseProgress progress, Co
 
         Results = ticked.Select((t, i) => (t, questions[i].IsRight(t))).ToList();
         var right = Results.All(r => r.Right);
-        await progress.RecordTryAsync(users.GetUserId(User)!, Part.SetId, Activity.Id, right, cancellationToken);
+        await progress.RecordTryAsync(User.UserId()!, Part.SetId, Activity.Id, right, cancellationToken);
         Done = Done || right;
         return page;
     }
@@ -90,14 +91,14 @@ public sealed class ActivityPageModel(Course course, CourseProgress progress, Co
             return BadRequest();
         }
 
-        await progress.RecordTryAsync(users.GetUserId(User)!, Part.SetId, Activity.Id, right: true, cancellationToken);
+        await progress.RecordTryAsync(User.UserId()!, Part.SetId, Activity.Id, right: true, cancellationToken);
         Done = true;
         return page;
     }
 
     private async Task<IActionResult> ShowAsync(string part, string activity, bool remember, CancellationToken cancellationToken)
     {
-        var userId = users.GetUserId(User)!;
+        var userId = User.UserId()!;
         var found = await course.PartAsync(part, Cultures.Current, cancellationToken);
         var position = found?.Content.Activities.ToList().FindIndex(a => a.Id == activity) ?? -1;
         if (found is null || position < 0)

@@ -1,10 +1,11 @@
-using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
+using Learning.Modules.Core.Security;
+using Learning.Modules.Core;
 using Learning.Modules.Toolbox;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Learning.Modules.Mooc.Pages;
@@ -12,7 +13,7 @@ namespace Learning.Modules.Mooc.Pages;
 /// <summary>The course: its parts with a progress bar each, enrolment in one click, and "continue".</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = ContentCachePolicy.Name)]
-public sealed class CoursePageModel(Course course, CourseProgress progress, UserManager<Accounts.LearningUser> users) : PageModel
+public sealed class CoursePageModel(Course course, CourseProgress progress) : PageModel
 {
     public IReadOnlyList<CoursePart> Parts { get; private set; } = [];
 
@@ -27,7 +28,7 @@ public sealed class CoursePageModel(Course course, CourseProgress progress, User
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Parts = await course.PartsAsync(Cultures.Current, cancellationToken);
-        if (users.GetUserId(User) is not { } userId || await progress.LearnerAsync(userId, cancellationToken) is not { } learner)
+        if (User.UserId()! is not { } userId || await progress.LearnerAsync(userId, cancellationToken) is not { } learner)
         {
             return;
         }
@@ -40,7 +41,7 @@ public sealed class CoursePageModel(Course course, CourseProgress progress, User
 
     public async Task<IActionResult> OnPostEnrolAsync(CancellationToken cancellationToken)
     {
-        if (users.GetUserId(User) is not { } userId)
+        if (User.UserId()! is not { } userId)
         {
             return Challenge();
         }
@@ -51,5 +52,5 @@ public sealed class CoursePageModel(Course course, CourseProgress progress, User
 
     /// <summary>The address of an activity, of a part's test, or of the part.</summary>
     public string Link(CoursePart part, Activity? activity) => CultureLinks.Path(Request, Cultures.Current,
-        activity is not null ? $"mooc/{part.SetId}/activities/{activity.Id}" : part.Number is { } n ? $"mooc/part-{n}/test" : $"mooc/{part.SetId}");
+        activity is not null ? $"mooc/{part.SetId}/activities/{activity.Id}" : part.TestBank is not null ? PartTests.PagePath(part.SetId) : $"mooc/{part.SetId}");
 }

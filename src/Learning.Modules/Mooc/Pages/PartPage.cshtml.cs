@@ -1,11 +1,12 @@
 using Learning.Modules.Content;
-using Learning.Modules.Core;
+using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
+using Learning.Modules.Core;
 using Learning.Modules.Toolbox;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Learning.Modules.Mooc.Pages;
@@ -13,7 +14,7 @@ namespace Learning.Modules.Mooc.Pages;
 /// <summary>A part: introduction, objectives, video with subtitles and transcript, activities, test and document bank.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = ContentCachePolicy.Name)]
-public sealed class PartPageModel(Course course, CourseProgress progress, ContentReader reader, MarkdownRenderer markdown, TenantContext tenantContext, UserManager<Accounts.LearningUser> users) : PageModel
+public sealed class PartPageModel(Course course, CourseProgress progress, ContentReader reader, MarkdownRenderer markdown, TenantContext tenantContext) : PageModel
 {
     public CoursePart Part { get; private set; } = null!;
 
@@ -50,7 +51,7 @@ public sealed class PartPageModel(Course course, CourseProgress progress, Conten
         Translations = translations;
         IntroductionHtml = markdown.ToHtml(found.Body);
         Practices = await reader.FindInSetsAsync(PracticeType.TypeName, found.Content.Documents.Practices, Cultures.Current, cancellationToken);
-        if (users.GetUserId(User) is { } userId && await progress.LearnerAsync(userId, cancellationToken) is { } learner)
+        if (User.UserId()! is { } userId && await progress.LearnerAsync(userId, cancellationToken) is { } learner)
         {
             Completed = learner.Completed;
             Standing = CourseProgress.Standings(learner, [found])[0];

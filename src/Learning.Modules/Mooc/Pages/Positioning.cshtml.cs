@@ -1,22 +1,23 @@
-using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
+using Learning.Modules.Core.Security;
+using Learning.Modules.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Learning.Modules.Mooc.Pages;
 
 /// <summary>The optional positioning quiz: the learner ticks what they already feel at ease with, and the parts
 /// with a statement left unticked are suggested as the ones to start with.</summary>
 [Authorize]
-public sealed class PositioningModel(Course course, CourseProgress progress, UserManager<Accounts.LearningUser> users) : PageModel
+public sealed class PositioningModel(Course course, CourseProgress progress) : PageModel
 {
     public IReadOnlyList<CoursePart> Parts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await progress.LearnerAsync(users.GetUserId(User)!, cancellationToken) is null)
+        if (await progress.LearnerAsync(User.UserId()!, cancellationToken) is null)
         {
             return Redirect(CultureLinks.Path(Request, Cultures.Current, "mooc"));
         }
@@ -28,7 +29,7 @@ public sealed class PositioningModel(Course course, CourseProgress progress, Use
     /// <summary>Each ticked box is "part-2:1" (the second statement of part 2); anything else is ignored.</summary>
     public async Task<IActionResult> OnPostAsync(string[] confident, CancellationToken cancellationToken)
     {
-        var userId = users.GetUserId(User)!;
+        var userId = User.UserId()!;
         if (await progress.LearnerAsync(userId, cancellationToken) is null)
         {
             return Redirect(CultureLinks.Path(Request, Cultures.Current, "mooc"));

@@ -1,3 +1,4 @@
+using Learning.Modules.Core;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -18,11 +19,9 @@ public sealed class UsersModel(LearningDbContext db, TimeProvider clock) : PageM
     [BindProperty(SupportsGet = true, Name = "p")] // not "page": Razor Pages keeps that route value for itself
     public int PageNumber { get; set; } = 1;
 
-    public int Total { get; private set; }
+    public Pager Pager { get; private set; } = new(1, PageSize, 0);
 
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
-
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -33,13 +32,12 @@ public sealed class UsersModel(LearningDbContext db, TimeProvider clock) : PageM
             users = users.Where(u => u.NormalizedEmail!.Contains(term) || u.DisplayName.ToUpper().Contains(term) || (u.Organisation != null && u.Organisation.ToUpper().Contains(term)));
         }
 
-        Total = await users.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Pager = new Pager(PageNumber, PageSize, await users.CountAsync(cancellationToken));
         var now = clock.GetUtcNow();
         var page = await users
             .OrderBy(u => u.NormalizedEmail)
-            .Skip((PageNumber - 1) * PageSize)
-            .Take(PageSize)
+            .Skip(Pager.Skip)
+            .Take(Pager.Size)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.Organisation, u.EmailConfirmed, u.LockoutEnd })
             .ToListAsync(cancellationToken);
 

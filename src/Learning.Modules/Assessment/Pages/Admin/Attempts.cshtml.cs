@@ -1,36 +1,46 @@
-using Learning.Modules.Accounts;
+using Learning.Modules.Accounts.Contracts;
+using Learning.Modules.Core;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Modules.Assessment.Pages.Admin;
 
 /// <summary>Administrators follow learners: each attempt, its progress or grade, newest first, searchable by person.</summary>
 [Authorize(Policy = Roles.AdministratorPolicy)]
-public sealed class AttemptsModel(LearningDbContext db) : PageModel
+public sealed class AttemptsModel(LearningDbContext db, UserDirectory directory) : PageModel
 {
+    public const int PageSize = 50;
+
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")] // not "page": Razor Pages keeps that route value for itself
+    public int PageNumber { get; set; } = 1;
+
+    public Pager Pager { get; private set; } = new(1, PageSize, 0);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var attempts = db.Attempts.AsNoTracking().Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { Attempt = a, u.DisplayName, u.Email, u.NormalizedEmail });
+        var attempts = db.Attempts.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            var term = Query.Trim().ToUpperInvariant();
-            attempts = attempts.Where(x => x.NormalizedEmail!.Contains(term) || x.DisplayName.ToUpper().Contains(term));
+            var matching = await directory.SearchAsync(Query, cancellationToken);
+            attempts = attempts.Where(a => matching.Contains(a.UserId));
         }
 
-        var page = await attempts.OrderByDescending(x => x.Attempt.Id).Take(200)
-            .Select(x => new { x.DisplayName, x.Email, x.Attempt.Bank, x.Attempt.Number, x.Attempt.StartedUtc, x.Attempt.SubmittedUtc, x.Attempt.Score, x.Attempt.Passed, x.Attempt.Questions, Answered = x.Attempt.Answers.Count })
+        Pager = new Pager(PageNumber, PageSize, await attempts.CountAsync(cancellationToken));
+        var page = await attempts.OrderByDescending(a => a.Id).Skip(Pager.Skip).Take(Pager.Size)
+            .Select(a => new { a.UserId, a.Bank, a.Number, a.StartedUtc, a.SubmittedUtc, a.Score, a.Passed, a.Questions, Answered = a.Answers.Count })
             .ToListAsync(cancellationToken);
-        Rows = page.Select(x => new Row(x.DisplayName, x.Email ?? "", x.Bank, x.Number, x.StartedUtc, x.SubmittedUtc, x.Answered,
-            System.Text.Json.JsonSerializer.Deserialize<List<string>>(x.Questions)!.Count, x.Score, x.Passed)).ToList();
+        var people = await directory.FindAsync(page.Select(a => a.UserId).Distinct().ToList(), cancellationToken);
+        Rows = page.Select(a => new Row(people.GetValueOrDefault(a.UserId)?.DisplayName ?? "", people.GetValueOrDefault(a.UserId)?.Email ?? "", a.Bank, a.Number,
+            a.StartedUtc, a.SubmittedUtc, a.Answered, Examiner.QuestionNames(a.Questions).Count, a.Score, a.Passed)).ToList();
     }
 
     public sealed record Row(string Name, string Email, string Bank, int Number, DateTime Started, DateTime? Submitted, int Answered, int Questions, decimal? Score, bool? Passed);

@@ -1,5 +1,4 @@
 using System.Text;
-using Learning.Modules.Accounts;
 using Learning.Modules.Assessment.Formats;
 using Learning.Modules.Assessment.Questions;
 using Learning.Modules.Core.Localization;

@@ -1,4 +1,3 @@
-using Learning.Modules.Accounts;
 using Learning.Modules.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,3 @@
-using Learning.Modules.Accounts;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core;

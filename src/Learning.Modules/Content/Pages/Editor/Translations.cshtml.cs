@@ -1,5 +1,4 @@
 using System.Text;
-using Learning.Modules.Accounts;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core;

@@ -1,4 +1,3 @@
-using Learning.Modules.Accounts;
 using Learning.Modules.Content;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Data;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Learning.Modules.Accounts;
 using Learning.Modules.Content;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Security;

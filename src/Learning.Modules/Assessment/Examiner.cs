@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Learning.Modules.Assessment.Contracts;
 using Learning.Modules.Assessment.Questions;
 using Learning.Modules.Core;
 using Learning.Modules.Data;
@@ -8,51 +9,11 @@ using Microsoft.Extensions.Options;
 
 namespace Learning.Modules.Assessment;
 
-/// <summary>Settings of a test: how many questions are drawn from its bank, the pass mark, and the retakes
-/// allowed (by default as many as the learner likes, at once).</summary>
-public sealed class TestSettings
-{
-    public int QuestionCount { get; set; } = 10;
-
-    public decimal PassPercent { get; set; } = 70;
-
-    /// <summary>How many attempts a person may submit; null for no limit.</summary>
-    public int? MaxAttempts { get; set; }
-
-    /// <summary>How long a person waits after submitting an attempt before starting another.</summary>
-    public int HoursBetweenAttempts { get; set; }
-}
-
-/// <summary>Whether a person may start a new attempt: refused when they used every attempt allowed, or must
-/// wait until <see cref="NextStartUtc"/>.</summary>
-public sealed record TestAvailability(bool NoAttemptsLeft, DateTime? NextStartUtc)
-{
-    public bool Open => !NoAttemptsLeft && NextStartUtc is null;
-}
-
-/// <summary>Settings of the "Learning:Assessment" section: tests by bank name.</summary>
-public sealed class AssessmentOptions
-{
-    public Dictionary<string, TestSettings> Tests { get; set; } = [];
-
-    public TestSettings For(string bank) => Tests.GetValueOrDefault(bank) ?? new TestSettings();
-}
-
-/// <summary>Where a person stands in a test: passed or not, after how many submitted attempts.</summary>
-public sealed record TestStanding(bool Passed, int Attempts);
-
-/// <summary>What other modules do once an attempt is graded (the Certificates module issues a certificate
-/// when it passes; the Mooc module refreshes the learner's progress).</summary>
-public interface ITestSubmittedHandler
-{
-    Task OnSubmittedAsync(Attempt attempt, CancellationToken cancellationToken);
-}
-
 /// <summary>
-/// Validation tests: a fresh random draw for every attempt (choices shuffled too), answers saved one by one
-/// in a short transaction each, one submission graded on the server whatever is sent twice.
+/// Runs tests: a fresh random draw from the bank for every attempt (choices shuffled too), answers saved one
+/// by one in a short transaction each, one submission graded on the server whatever is sent twice.
 /// </summary>
-public sealed class ValidationTests(LearningDbContext db, QuestionBanks banks, IOptions<AssessmentOptions> options, TimeProvider clock, IEnumerable<ITestSubmittedHandler> submittedHandlers)
+public sealed class Examiner(LearningDbContext db, QuestionBanks banks, IOptions<AssessmentOptions> options, TimeProvider clock, IEnumerable<ITestSubmittedHandler> submittedHandlers)
 {
     /// <summary>Whether the person may start a new attempt at this bank, by the test's settings.</summary>
     public async Task<TestAvailability> AvailabilityAsync(string userId, string bank, CancellationToken cancellationToken)
@@ -189,7 +150,7 @@ public sealed class ValidationTests(LearningDbContext db, QuestionBanks banks, I
         {
             foreach (var handler in submittedHandlers)
             {
-                await handler.OnSubmittedAsync(attempt, cancellationToken);
+                await handler.OnSubmittedAsync(new TestSubmitted(attempt.UserId, attempt.Bank, attempt.Id, attempt.Passed == true), cancellationToken);
             }
         }
 
@@ -207,7 +168,14 @@ public sealed class ValidationTests(LearningDbContext db, QuestionBanks banks, I
         return submitted.ToDictionary(s => s.Bank, s => new TestStanding(s.Passed, s.Attempts));
     }
 
-    public static IReadOnlyList<string> QuestionNames(Attempt attempt) => JsonSerializer.Deserialize<List<string>>(attempt.Questions)!;
+    /// <summary>A person's attempt with its answers; null when there is no such attempt of theirs.</summary>
+    public Task<Attempt?> FindAsync(int attemptId, string userId, CancellationToken cancellationToken) =>
+        db.Attempts.Include(a => a.Answers).SingleOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId, cancellationToken);
+
+    public static IReadOnlyList<string> QuestionNames(Attempt attempt) => QuestionNames(attempt.Questions);
+
+    /// <summary>The drawn questions' names from an attempt's <see cref="Attempt.Questions"/> column.</summary>
+    public static IReadOnlyList<string> QuestionNames(string questions) => JsonSerializer.Deserialize<List<string>>(questions)!;
 
     public static IReadOnlyList<int[]> ChoiceOrders(Attempt attempt) => JsonSerializer.Deserialize<List<int[]>>(attempt.ChoiceOrders)!;
 

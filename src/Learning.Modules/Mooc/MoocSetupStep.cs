@@ -1,13 +1,15 @@
+using Learning.Modules.Assessment.Contracts;
 using Learning.Modules.Content;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Learning.Modules.Assessment;
+namespace Learning.Modules.Mooc;
 
-/// <summary>The recipe's question-bank step: the GIFT files of the content folder's mooc/ become the tenant's banks.</summary>
-public sealed class AssessmentSetupStep(IOptions<ContentOptions> options, IHostEnvironment environment) : ITenantSetupStep
+/// <summary>The recipe's step for the course's tests: the GIFT files of the content folder's mooc/ become the
+/// tenant's question banks (after the content step has imported the parts).</summary>
+public sealed class MoocSetupStep(IOptions<ContentOptions> options, IHostEnvironment environment) : ITenantSetupStep
 {
     public int Order => 25;
 
@@ -19,7 +21,7 @@ public sealed class AssessmentSetupStep(IOptions<ContentOptions> options, IHostE
             return;
         }
 
-        var errors = await context.Services.GetRequiredService<QuestionBanks>().ImportFolderAsync(folder, cancellationToken);
+        var errors = await context.Services.GetRequiredService<TestCenter>().ImportBanksAsync(folder, cancellationToken);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("The question banks could not be imported:\n" + string.Join("\n", errors));

@@ -1,0 +1,28 @@
+using Learning.Modules.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.Modules.Accounts.Contracts;
+
+/// <summary>
+/// What other modules may know of the tenant's people: names, e-mail, language and organisation, by id,
+/// and who matches a search. Their pages join these to their own rows by user id.
+/// </summary>
+public sealed class UserDirectory(LearningDbContext db)
+{
+    public async Task<UserSummary?> FindAsync(string userId, CancellationToken cancellationToken) =>
+        (await FindAsync([userId], cancellationToken)).GetValueOrDefault(userId);
+
+    public async Task<IReadOnlyDictionary<string, UserSummary>> FindAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .Select(u => new UserSummary(u.Id, u.DisplayName, u.Email ?? "", u.PreferredCulture, u.Organisation, u.Country, u.Profession))
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
+
+    /// <summary>The ids of the people whose e-mail or name contains the term, whatever its case.</summary>
+    public async Task<IReadOnlyList<string>> SearchAsync(string term, CancellationToken cancellationToken)
+    {
+        var upper = term.Trim().ToUpperInvariant();
+        return await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedEmail!.Contains(upper) || u.DisplayName.ToUpper().Contains(upper))
+            .Select(u => u.Id).ToListAsync(cancellationToken);
+    }
+}
