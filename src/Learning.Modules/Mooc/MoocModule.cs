@@ -2,7 +2,6 @@ using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.PersonalData;
-using Learning.Modules.Toolbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

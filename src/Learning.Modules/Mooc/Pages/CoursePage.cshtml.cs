@@ -1,6 +1,6 @@
+using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
-using Learning.Modules.Toolbox;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
