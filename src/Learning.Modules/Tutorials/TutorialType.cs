@@ -79,14 +79,14 @@ public sealed partial class TutorialType : IContentType
 
         foreach (var video in tutorial.Videos)
         {
-            if (video.Title.Length == 0 || video.Cues.Count == 0 || video.Cues.Any(c => !Timestamp().IsMatch(c.Start) || !Timestamp().IsMatch(c.End) || string.CompareOrdinal(c.Start, c.End) >= 0 || c.Text.Length == 0))
+            if (!video.HasTitleAndValidCues)
             {
                 Error("videos", $"The video '{video.Title}' needs a title and cues whose start comes before their end, both written 00:00:00.000.");
             }
 
-            if (video.File is { Length: > 0 } source && !(source.StartsWith('/') && !source.StartsWith("//")))
+            if (!video.FileIsOnThisSite)
             {
-                Error("videos", $"The video file '{source}' must be an address on this site, such as /media/… or /videos/….");
+                Error("videos", $"The video file '{video.File}' must be an address on this site, such as /media/… or /videos/….");
             }
         }
 
@@ -98,7 +98,4 @@ public sealed partial class TutorialType : IContentType
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
     private static partial Regex Identifier();
-
-    [GeneratedRegex(@"^\d{2}:\d{2}:\d{2}\.\d{3}$")]
-    private static partial Regex Timestamp();
 }
