@@ -22,7 +22,8 @@ public sealed class MoocModule : ILearningModule
         services.AddScoped<CourseProgress>();
         services.AddScoped<Assessment.ITestSubmittedHandler, ProgressOnSubmission>();
         services.AddScoped<IPersonalDataProvider, MoocPersonalData>();
-        services.AddSingleton(new NavigationItem("MOOC", "mooc", 30, typeof(MoocStrings)));
+        services.AddSingleton(new NavigationItem("MOOC", "mooc", 30, typeof(MoocStrings),
+            HomeDescription: "Four parts to define target publics, improve outreach, better support people and meet the world of work, with a certificate."));
         services.AddSingleton(new NavigationItem("Course progress", "admin/progress", 106, typeof(MoocStrings), Accounts.Roles.AdministratorPolicy));
     }
 

@@ -17,7 +17,8 @@ public sealed class ToolboxModule : ILearningModule
         services.AddSingleton<IContentType>(sp => sp.GetRequiredService<PracticeType>());
         services.AddScoped<PracticeCatalog>();
         services.AddSingleton<PracticePdf>();
-        services.AddSingleton(new NavigationItem("Toolbox", "toolbox", 10, typeof(ToolboxStrings)));
+        services.AddSingleton(new NavigationItem("Toolbox", "toolbox", 10, typeof(ToolboxStrings),
+            HomeDescription: "Project sheets written by partner organisations: what was done, how, with whom, and with what results."));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -9,7 +9,7 @@ namespace Learning.Tests.Localization;
 /// Every UI string exists in the six cultures. Each module keeps one resource set
 /// (<c>{Module}/{Module}Strings.resx</c> in English, plus fr, es, ca, it, hu); the sources are scanned
 /// for the keys they use: <c>S["…"]</c> in the module's folder, validation messages (Core's set),
-/// and navigation entries (the set they name).
+/// and navigation entries with their home-page descriptions (the set they name).
 /// </summary>
 public sealed partial class TranslationTests
 {
@@ -75,7 +75,9 @@ public sealed partial class TranslationTests
         var used = UsedKeys().ToList();
         Assert.Contains(used, u => u is ("Accounts", "Log in", _));
         Assert.Contains(used, u => u is ("Core", "This field is required.", _));
-        Assert.Contains(used, u => u is ("Core", "Toolbox", _));
+        Assert.Contains(used, u => u is ("Core", "Transferable practices for socio-professional insertion", _));
+        Assert.Contains(used, u => u is ("Toolbox", "Toolbox", _));
+        Assert.Contains(used, u => u is ("Toolbox", "Project sheets written by partner organisations: what was done, how, with whom, and with what results.", _));
     }
 
     private static IEnumerable<(string Module, string Key, string File)> UsedKeys()
@@ -102,6 +104,11 @@ public sealed partial class TranslationTests
             {
                 yield return (m.Groups[2].Value, Unescape(m.Groups[1].Value), file);
             }
+
+            foreach (Match m in HomeDescription().Matches(text))
+            {
+                yield return (m.Groups[1].Value, Unescape(m.Groups[2].Value), file);
+            }
         }
     }
 
@@ -125,6 +132,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex(@"new NavigationItem\(""((?:[^""\\]|\\.)*)"",[^;]*typeof\((\w+)Strings\)")]
     private static partial Regex NavigationEntry();
+
+    [GeneratedRegex(@"new NavigationItem\([^;]*typeof\((\w+)Strings\)[^;]*HomeDescription:\s*""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex HomeDescription();
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
