@@ -116,6 +116,26 @@ public sealed class EditorTests
         Assert.Equal("Bounce back, revised", (await app.CreateClient().GetPageAsync($"/en/toolbox/{await Slug(app, id)}")).Text("h1"));
     }
 
+    [Theory]
+    [InlineData("practice", "rebondir", "/en/editor/practice/")]
+    [InlineData("tutorial", "spoc-skills-validation", "/en/editor/tutorial/")]
+    [InlineData("mooc-part", "part-1", "/en/editor/mooc-part/")]
+    public async Task The_history_of_an_item_leads_to_the_editor_of_that_very_item(string type, string set, string editor)
+    {
+        await using var app = new LearningApp();
+        var client = await LogInAsEditor(app, "writer@example.org");
+        var item = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems
+            .Where(i => i.Type == type && i.SetId == set && i.Culture == "en")
+            .Select(i => new { i.Id, i.Versions.Single(v => v.Number == i.LatestVersionNumber).Title }).SingleAsync());
+
+        var history = await client.GetPageAsync($"/en/editor/items/{item.Id}/history");
+        var edit = history.QuerySelectorAll("main a").Single(a => a.TextContent == "Edit").GetAttribute("href")!;
+        var page = await client.GetPageAsync(edit);
+
+        Assert.Equal(editor + item.Id, edit);
+        Assert.Equal(item.Title, page.QuerySelector<IHtmlInputElement>("#Input_Title")!.Value);
+    }
+
     [Fact]
     public async Task An_archived_practice_leaves_the_toolbox_at_once_and_publishing_brings_it_back()
     {
