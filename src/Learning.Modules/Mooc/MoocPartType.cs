@@ -18,6 +18,12 @@ public sealed partial class MoocPartType : IContentType
 
     public string EditorPage => "editor/mooc-part";
 
+    public Type Strings => typeof(MoocStrings);
+
+    public string DisplayName => "mooc-part";
+
+    public string NewItemText => "New MOOC part";
+
     public IReadOnlyList<string> FieldKeys { get; } = ["objectives", "video", "positioning", "activities", "documents"];
 
     public IReadOnlyList<string> TranslatableKeys => FieldKeys;

@@ -19,6 +19,12 @@ public sealed partial class TutorialType : IContentType
 
     public string EditorPage => "editor/tutorial";
 
+    public Type Strings => typeof(TutorialsStrings);
+
+    public string DisplayName => "tutorial";
+
+    public string NewItemText => "New tutorial";
+
     public IReadOnlyList<string> FieldKeys { get; } = ["mind_map", "timeline", "actors", "links", "testimonials", "videos"];
 
     public IReadOnlyList<string> TranslatableKeys => FieldKeys;

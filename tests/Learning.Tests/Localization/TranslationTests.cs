@@ -1,7 +1,10 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Learning.Tests.Localization;
 
@@ -57,7 +60,7 @@ public sealed partial class TranslationTests
     public static TheoryData<string, string> ComputedKeys => new()
     {
         { "Accounts", string.Join('|', Learning.Modules.Accounts.Roles.All) },
-        { "Content", string.Join('|', Enum.GetNames<Learning.Modules.Content.ContentStatus>().Concat(Enum.GetNames<Learning.Modules.Content.MediaKind>()).Concat(["practice", "tutorial", "mooc-part"])) },
+        { "Content", string.Join('|', Enum.GetNames<Learning.Modules.Content.ContentStatus>().Concat(Enum.GetNames<Learning.Modules.Content.MediaKind>())) },
         { "Toolbox", string.Join('|', Enum.GetNames<Learning.Modules.Content.ContentStatus>()) },
     };
 
@@ -67,6 +70,26 @@ public sealed partial class TranslationTests
     {
         var english = Read(module, null);
         Assert.All(keys.Split('|'), key => Assert.True(english.ContainsKey(key), $"{module}: '{key}' is missing."));
+    }
+
+    [Fact]
+    public void The_texts_that_each_content_type_names_are_in_its_modules_resource_set()
+    {
+        var services = new ServiceCollection();
+        foreach (var module in Learning.Web.Modules.All)
+        {
+            module.AddServices(services, new ConfigurationBuilder().Build());
+        }
+
+        using var provider = services.BuildServiceProvider();
+        var types = provider.GetServices<IContentType>().ToList();
+        Assert.NotEmpty(types);
+        foreach (var type in types)
+        {
+            var module = type.Strings.Name[..^"Strings".Length];
+            var english = Read(module, null);
+            Assert.All(new[] { type.DisplayName, type.NewItemText }, key => Assert.True(english.ContainsKey(key), $"{module}: '{key}' of the type '{type.Name}' is missing."));
+        }
     }
 
     [Fact]
