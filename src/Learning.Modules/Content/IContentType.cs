@@ -28,6 +28,14 @@ public interface IContentType
     /// <summary>The editors' action that starts an item of the type, a key of <see cref="Strings"/>: "New practice".</summary>
     string NewItemText { get; }
 
+    /// <summary>The readers' page of an item, after the culture: "toolbox/{slug}".</summary>
+    string ReaderPath(string setId, string slug);
+
+    /// <summary>The link to an item of the type from readers' pages of the other items of its set (a practice's
+    /// page to its tutorial): a key of <see cref="Strings"/> where "{0}" stands for the item's title, or null
+    /// when those pages do not link to it.</summary>
+    string? CompanionLinkText => null;
+
     /// <summary>The type's own front-matter keys, in the order files list them.</summary>
     IReadOnlyList<string> FieldKeys { get; }
 

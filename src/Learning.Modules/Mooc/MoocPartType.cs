@@ -10,6 +10,11 @@ public sealed partial class MoocPartType : IContentType
 
     public const string SelfAssessment = "self-assessment";
 
+    /// <summary>The content type of the sets that an activity's "practice" and the documents' "practices" name: a
+    /// word of the part's file format (content/README.md), so the MOOC uses none of the toolbox's code. Without a
+    /// registered type of that name, the links are left out.</summary>
+    public const string LinkedPracticeType = "practice";
+
     public string Name => TypeName;
 
     public string Folder => "mooc";
@@ -23,6 +28,8 @@ public sealed partial class MoocPartType : IContentType
     public string DisplayName => "mooc-part";
 
     public string NewItemText => "New MOOC part";
+
+    public string ReaderPath(string setId, string slug) => $"mooc/{setId}";
 
     public IReadOnlyList<string> FieldKeys { get; } = ["objectives", "video", "positioning", "activities", "documents"];
 

@@ -21,6 +21,10 @@ public sealed class PracticeType : IContentType
 
     public string NewItemText => "New practice";
 
+    public string ReaderPath(string setId, string slug) => $"toolbox/{slug}";
+
+    public string? CompanionLinkText => "The practice: {0}";
+
     public IReadOnlyList<string> FieldKeys { get; } =
         ["organisations", "country", "place", "period", "target_publics", "themes", "action_types", "contact", "related"];
 

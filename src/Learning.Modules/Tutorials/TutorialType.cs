@@ -25,6 +25,10 @@ public sealed partial class TutorialType : IContentType
 
     public string NewItemText => "New tutorial";
 
+    public string ReaderPath(string setId, string slug) => $"tutorials/{slug}";
+
+    public string? CompanionLinkText => "See how it was built (tutorial)";
+
     public IReadOnlyList<string> FieldKeys { get; } = ["mind_map", "timeline", "actors", "links", "testimonials", "videos"];
 
     public IReadOnlyList<string> TranslatableKeys => FieldKeys;

@@ -88,7 +88,7 @@ public sealed partial class TranslationTests
         {
             var module = type.Strings.Name[..^"Strings".Length];
             var english = Read(module, null);
-            Assert.All(new[] { type.DisplayName, type.NewItemText }, key => Assert.True(english.ContainsKey(key), $"{module}: '{key}' of the type '{type.Name}' is missing."));
+            Assert.All(new[] { type.DisplayName, type.NewItemText, type.CompanionLinkText }.OfType<string>(), key => Assert.True(english.ContainsKey(key), $"{module}: '{key}' of the type '{type.Name}' is missing."));
         }
     }
 
