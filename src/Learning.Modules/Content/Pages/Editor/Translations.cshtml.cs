@@ -39,13 +39,12 @@ public sealed class TranslationsModel(LearningDbContext db, Xliff xliff, IEnumer
 
     public async Task<IActionResult> OnGetXliffAsync(string set, string target, CancellationToken cancellationToken)
     {
-        var document = await FindTypeAsync(set, cancellationToken) is { } type ? await xliff.ExportAsync(type.Name, set, target, cancellationToken) : null;
-        if (document is null)
+        if (await FindTypeAsync(set, cancellationToken) is not { } type || await xliff.ExportAsync(type.Name, set, target, cancellationToken) is not { } document)
         {
             return NotFound();
         }
 
-        return File(Encoding.UTF8.GetBytes(document.Declaration + "\n" + document), "application/xliff+xml", $"{TypeName}.{set}.{Cultures.Default}-{target}.xlf");
+        return File(Encoding.UTF8.GetBytes(document.Declaration + "\n" + document), "application/xliff+xml", $"{type.Name}.{set}.{Cultures.Default}-{target}.xlf");
     }
 
     public async Task<IActionResult> OnPostXliffAsync(string set, IFormFile? upload, CancellationToken cancellationToken)
