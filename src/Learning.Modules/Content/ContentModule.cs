@@ -5,6 +5,7 @@ using Learning.Modules.Core;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,7 @@ public sealed class ContentModule : ILearningModule
         services.AddScoped<MediaUploads>();
         services.AddSingleton<ITenantSetupStep, ContentSetupStep>();
         services.AddOutputCache();
+        services.Configure<OutputCacheOptions>(o => o.AddPolicy(ContentCachePolicy.Name, new ContentCachePolicy()));
         services.AddSingleton(new NavigationItem("Content", "editor", 90, typeof(ContentStrings), Roles.EditorPolicy));
     }
 

@@ -44,8 +44,13 @@ public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnu
                             targetTexts.TryGetValue(t.Key, out var translated) ? new XElement(Ns + "target", translated) : null))))));
     }
 
-    /// <summary>Saves the translation in the file as a new draft version; returns the problems found, or none.</summary>
-    public async Task<(ContentItem? Item, IReadOnlyList<string> Errors)> ImportAsync(Stream stream, string author, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the translation in the file, a translation of the given set's item of the given type, as a new draft
+    /// version; returns the problems found, or none. A file that does not say which set or type it translates (some
+    /// tools drop the optional "original") translates these; a file of another set or type saves nothing and
+    /// returns neither an item nor a problem of its own.
+    /// </summary>
+    public async Task<(ContentItem? Item, IReadOnlyList<string> Errors)> ImportAsync(Stream stream, string typeName, string setId, string author, CancellationToken cancellationToken)
     {
         XDocument document;
         try
@@ -70,8 +75,11 @@ public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnu
             return (null, [$"The file must translate from '{Cultures.Default}' into one of {string.Join(", ", Cultures.All.Skip(1))}."]);
         }
 
-        var setId = (string?)file.Attribute("id") ?? "";
-        var typeName = (string?)file.Attribute("original") ?? "practice";
+        if (((string?)file.Attribute("id") ?? setId) != setId || ((string?)file.Attribute("original") ?? typeName) != typeName)
+        {
+            return (null, []);
+        }
+
         var items = await db.ContentItems.Include(i => i.Versions).Where(i => i.Type == typeName && i.SetId == setId).ToListAsync(cancellationToken);
         var source = items.FirstOrDefault(i => i.Culture == Cultures.Default);
         if (source is null)

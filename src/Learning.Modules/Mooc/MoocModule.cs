@@ -3,10 +3,9 @@ using Learning.Modules.Content;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.PersonalData;
-using Learning.Modules.Core.Tenancy;
-using Learning.Modules.Core.Security;
 using Learning.Modules.Core;
-using Learning.Modules.Toolbox;
+using Learning.Modules.Core.Security;
+using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -31,7 +30,8 @@ public sealed class MoocModule : ILearningModule
         services.AddSingleton<ITenantSetupStep, MoocSetupStep>();
         services.AddScoped<Contracts.CourseTests>();
         services.AddScoped<IPersonalDataProvider, MoocPersonalData>();
-        services.AddSingleton(new NavigationItem("MOOC", "mooc", 30, typeof(MoocStrings)));
+        services.AddSingleton(new NavigationItem("MOOC", "mooc", 30, typeof(MoocStrings),
+            HomeDescription: "Four parts to define target publics, improve outreach, better support people and meet the world of work, with a certificate."));
         services.AddSingleton(new NavigationItem("Course progress", "admin/progress", 106, typeof(MoocStrings), Roles.AdministratorPolicy));
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Learning.Modules.Content;
-using Learning.Modules.Tutorials;
 
 namespace Learning.Modules.Mooc;
 
@@ -14,7 +13,7 @@ public sealed record MoocPart(
 {
     public static MoocPart From(ContentFields fields) => new(
         fields.List("objectives"),
-        ReadVideo(fields.Structure("video") as JsonObject),
+        Video.From(fields.Structure("video") as JsonObject),
         fields.List("positioning"),
         Objects(fields.Structure("activities")).Select(Activity.From).ToList(),
         DocumentBank.From(fields.Structure("documents") as JsonObject));
@@ -26,11 +25,6 @@ public sealed record MoocPart(
     internal static List<string> Texts(JsonNode? node) => (node as JsonArray ?? []).OfType<JsonValue>().Select(v => v.GetValue<string>()).ToList();
 
     internal static IEnumerable<JsonObject> Objects(JsonNode? node) => (node as JsonArray ?? []).OfType<JsonObject>();
-
-    private static Video ReadVideo(JsonObject? o) => new(
-        o is null ? "" : Text(o, "title"),
-        o is null ? null : Optional(o, "file"),
-        Objects(o?["cues"]).Select(c => new Cue(Text(c, "start"), Text(c, "end"), Text(c, "text"))).ToList());
 }
 
 /// <summary>A formative activity: a quiz, a persona case study, a photo-story or a recipe card.</summary>

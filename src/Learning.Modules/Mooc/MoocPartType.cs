@@ -10,6 +10,11 @@ public sealed partial class MoocPartType : IContentType
 
     public const string SelfAssessment = "self-assessment";
 
+    /// <summary>The content type of the sets that an activity's "practice" and the documents' "practices" name: a
+    /// word of the part's file format (content/README.md), so the MOOC uses none of the toolbox's code. Without a
+    /// registered type of that name, the links are left out.</summary>
+    public const string LinkedPracticeType = "practice";
+
     public string Name => TypeName;
 
     public string Folder => "mooc";
@@ -17,6 +22,14 @@ public sealed partial class MoocPartType : IContentType
     public string FilePrefix => "part.";
 
     public string EditorPage => "editor/mooc-part";
+
+    public Type Strings => typeof(MoocStrings);
+
+    public string DisplayName => "mooc-part";
+
+    public string NewItemText => "New MOOC part";
+
+    public string ReaderPath(string setId, string slug) => $"mooc/{setId}";
 
     public IReadOnlyList<string> FieldKeys { get; } = ["objectives", "video", "positioning", "activities", "documents"];
 
@@ -44,14 +57,14 @@ public sealed partial class MoocPartType : IContentType
             Error("objectives", "A part needs 1 to 6 objectives.");
         }
 
-        if (part.Video.Title.Length == 0 || part.Video.Cues.Count == 0 || part.Video.Cues.Any(c => !Timestamp().IsMatch(c.Start) || !Timestamp().IsMatch(c.End) || string.CompareOrdinal(c.Start, c.End) >= 0 || c.Text.Length == 0))
+        if (!part.Video.HasTitleAndValidCues)
         {
             Error("video", "The video needs a title and cues whose start comes before their end, both written 00:00:00.000.");
         }
 
-        if (part.Video.File is { } video && !OnThisSite(video))
+        if (!part.Video.FileIsOnThisSite)
         {
-            Error("video", $"The video file '{video}' must be an address on this site, such as /media/… or /videos/….");
+            Error("video", $"The video file '{part.Video.File}' must be an address on this site, such as /media/… or /videos/….");
         }
 
         if (part.Positioning.Count > 3 || part.Positioning.Any(string.IsNullOrWhiteSpace))
@@ -147,7 +160,4 @@ public sealed partial class MoocPartType : IContentType
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
     private static partial Regex ActivityId();
-
-    [GeneratedRegex(@"^\d{2}:\d{2}:\d{2}\.\d{3}$")]
-    private static partial Regex Timestamp();
 }

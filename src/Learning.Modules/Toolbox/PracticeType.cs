@@ -15,6 +15,16 @@ public sealed class PracticeType : IContentType
 
     public string EditorPage => "editor/practice";
 
+    public Type Strings => typeof(ToolboxStrings);
+
+    public string DisplayName => "practice";
+
+    public string NewItemText => "New practice";
+
+    public string ReaderPath(string setId, string slug) => $"toolbox/{slug}";
+
+    public string? CompanionLinkText => "The practice: {0}";
+
     public IReadOnlyList<string> FieldKeys { get; } =
         ["organisations", "country", "place", "period", "target_publics", "themes", "action_types", "contact", "related"];
 

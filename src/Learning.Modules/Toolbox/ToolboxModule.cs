@@ -2,7 +2,6 @@ using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Navigation;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,8 +17,8 @@ public sealed class ToolboxModule : ILearningModule
         services.AddSingleton<IContentType>(sp => sp.GetRequiredService<PracticeType>());
         services.AddScoped<PracticeCatalog>();
         services.AddSingleton<PracticePdf>();
-        services.Configure<OutputCacheOptions>(o => o.AddPolicy(ContentCachePolicy.Name, new ContentCachePolicy()));
-        services.AddSingleton(new NavigationItem("Toolbox", "toolbox", 10, typeof(ToolboxStrings)));
+        services.AddSingleton(new NavigationItem("Toolbox", "toolbox", 10, typeof(ToolboxStrings),
+            HomeDescription: "Project sheets written by partner organisations: what was done, how, with whom, and with what results."));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Learning.Modules.Content;
 
@@ -13,8 +12,7 @@ public sealed record Tutorial(MindMap MindMap, IReadOnlyList<TimelineStep> Timel
         Items(fields, "actors", o => new Actor(Text(o, "id"), Text(o, "name"), Text(o, "role"), Text(o, "does"))),
         Items(fields, "links", o => new ActorLink(Text(o, "from"), Text(o, "to"), Text(o, "label"))),
         Items(fields, "testimonials", o => new Testimonial(Text(o, "quote"), Text(o, "who"), Text(o, "illustrative") == "true", o["media"]?.GetValue<string>())),
-        Items(fields, "videos", o => new Video(Text(o, "title"), o["file"]?.GetValue<string>(),
-            (o["cues"] as JsonArray ?? []).OfType<JsonObject>().Select(c => new Cue(Text(c, "start"), Text(c, "end"), Text(c, "text"))).ToList())));
+        Items(fields, "videos", Video.From));
 
     internal static string Text(JsonObject o, string name) => o[name] is JsonValue v ? v.GetValue<string>() : "";
 
@@ -52,20 +50,3 @@ public sealed record Testimonial(string Quote, string Who, bool Illustrative, st
         _ => null,
     };
 }
-
-public sealed record Video(string Title, string? File, IReadOnlyList<Cue> Cues)
-{
-    /// <summary>The cues as a WebVTT subtitles file.</summary>
-    public string ToWebVtt()
-    {
-        var vtt = new StringBuilder("WEBVTT\n");
-        foreach (var (cue, index) in Cues.Select((c, i) => (c, i)))
-        {
-            vtt.Append('\n').Append(index + 1).Append('\n').Append(cue.Start).Append(" --> ").Append(cue.End).Append('\n').Append(cue.Text.Replace("-->", "->")).Append('\n');
-        }
-
-        return vtt.ToString();
-    }
-}
-
-public sealed record Cue(string Start, string End, string Text);

@@ -19,6 +19,16 @@ public sealed partial class TutorialType : IContentType
 
     public string EditorPage => "editor/tutorial";
 
+    public Type Strings => typeof(TutorialsStrings);
+
+    public string DisplayName => "tutorial";
+
+    public string NewItemText => "New tutorial";
+
+    public string ReaderPath(string setId, string slug) => $"tutorials/{slug}";
+
+    public string? CompanionLinkText => "See how it was built (tutorial)";
+
     public IReadOnlyList<string> FieldKeys { get; } = ["mind_map", "timeline", "actors", "links", "testimonials", "videos"];
 
     public IReadOnlyList<string> TranslatableKeys => FieldKeys;
@@ -79,14 +89,14 @@ public sealed partial class TutorialType : IContentType
 
         foreach (var video in tutorial.Videos)
         {
-            if (video.Title.Length == 0 || video.Cues.Count == 0 || video.Cues.Any(c => !Timestamp().IsMatch(c.Start) || !Timestamp().IsMatch(c.End) || string.CompareOrdinal(c.Start, c.End) >= 0 || c.Text.Length == 0))
+            if (!video.HasTitleAndValidCues)
             {
                 Error("videos", $"The video '{video.Title}' needs a title and cues whose start comes before their end, both written 00:00:00.000.");
             }
 
-            if (video.File is { Length: > 0 } source && !(source.StartsWith('/') && !source.StartsWith("//")))
+            if (!video.FileIsOnThisSite)
             {
-                Error("videos", $"The video file '{source}' must be an address on this site, such as /media/… or /videos/….");
+                Error("videos", $"The video file '{video.File}' must be an address on this site, such as /media/… or /videos/….");
             }
         }
 
@@ -98,7 +108,4 @@ public sealed partial class TutorialType : IContentType
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
     private static partial Regex Identifier();
-
-    [GeneratedRegex(@"^\d{2}:\d{2}:\d{2}\.\d{3}$")]
-    private static partial Regex Timestamp();
 }

@@ -1,7 +1,6 @@
 using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Navigation;
-using Learning.Modules.Toolbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,7 +16,8 @@ public sealed class TutorialsModule : ILearningModule
     {
         services.AddSingleton<TutorialType>();
         services.AddSingleton<IContentType>(sp => sp.GetRequiredService<TutorialType>());
-        services.AddSingleton(new NavigationItem("Tutorials", "tutorials", 20, typeof(TutorialsStrings)));
+        services.AddSingleton(new NavigationItem("Tutorials", "tutorials", 20, typeof(TutorialsStrings),
+            HomeDescription: "How each project was built: mind map, video, timeline, the actors involved, testimonials."));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

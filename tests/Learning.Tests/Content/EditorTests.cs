@@ -117,6 +117,26 @@ public sealed class EditorTests
         Assert.Equal("Bounce back, revised", (await app.CreateClient().GetPageAsync($"/en/toolbox/{await Slug(app, id)}")).Text("h1"));
     }
 
+    [Theory]
+    [InlineData("practice", "rebondir", "/en/editor/practice/")]
+    [InlineData("tutorial", "spoc-skills-validation", "/en/editor/tutorial/")]
+    [InlineData("mooc-part", "part-1", "/en/editor/mooc-part/")]
+    public async Task The_history_of_an_item_leads_to_the_editor_of_that_very_item(string type, string set, string editor)
+    {
+        await using var app = new LearningApp();
+        var client = await LogInAsEditor(app, "writer@example.org");
+        var item = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems
+            .Where(i => i.Type == type && i.SetId == set && i.Culture == "en")
+            .Select(i => new { i.Id, i.Versions.Single(v => v.Number == i.LatestVersionNumber).Title }).SingleAsync());
+
+        var history = await client.GetPageAsync($"/en/editor/items/{item.Id}/history");
+        var edit = history.QuerySelectorAll("main a").Single(a => a.TextContent == "Edit").GetAttribute("href")!;
+        var page = await client.GetPageAsync(edit);
+
+        Assert.Equal(editor + item.Id, edit);
+        Assert.Equal(item.Title, page.QuerySelector<IHtmlInputElement>("#Input_Title")!.Value);
+    }
+
     [Fact]
     public async Task An_archived_practice_leaves_the_toolbox_at_once_and_publishing_brings_it_back()
     {
@@ -206,6 +226,87 @@ public sealed class EditorTests
         var broken = await Upload(editor, page, "form[enctype]", "broken.xlf", "<xliff version=\"2.0\"><file"u8.ToArray());
         Assert.Equal(HttpStatusCode.OK, broken.StatusCode);
         Assert.Contains("Line 1", (await Browser.ParseAsync(broken)).Text(".alert--error"));
+    }
+
+    [Fact]
+    public async Task The_content_list_offers_to_start_an_item_of_each_registered_type_in_its_editor()
+    {
+        await using var app = new LearningApp();
+        var editor = await LogInAsEditor(app, "writer@example.org");
+
+        var list = await editor.GetPageAsync("/fr/editor");
+
+        var actions = list.QuerySelectorAll("main .actions a.button");
+        Assert.Equal(["Nouvelle pratique", "Nouveau tutoriel", "Nouvelle partie du MOOC"], actions.Select(a => a.TextContent));
+        Assert.Equal(["/fr/editor/practice", "/fr/editor/tutorial", "/fr/editor/mooc-part"], actions.Select(a => a.GetAttribute("href")));
+        foreach (var action in actions)
+        {
+            Assert.Empty((await editor.GetPageAsync(action.GetAttribute("href")!)).QuerySelector<IHtmlInputElement>("#Input_Title")!.Value);
+        }
+
+        Assert.Equal(["partie du MOOC", "pratique", "tutoriel"], list.QuerySelectorAll("tbody th .badge").Select(b => b.TextContent).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task A_sets_address_without_a_type_shows_the_translations_of_the_type_the_set_holds()
+    {
+        await using var app = new LearningApp();
+        var editor = await LogInAsEditor(app, "writer@example.org");
+
+        var page = await editor.GetPageAsync("/en/editor/sets/part-2");
+
+        var edits = page.QuerySelectorAll(".translations a").Where(a => a.TextContent == "Edit").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(6, edits.Count);
+        Assert.All(edits, href => Assert.StartsWith("/en/editor/mooc-part/", href));
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/en/editor/sets/part-2?type=tutorial")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_xliff_file_that_does_not_name_its_type_translates_the_item_whose_translations_page_receives_it()
+    {
+        await using var app = new LearningApp();
+        var editor = await LogInAsEditor(app, "writer@example.org");
+        var address = "/en/editor/sets/spoc-skills-validation?type=tutorial";
+        var xliff = XDocument.Parse(await editor.GetStringAsync(address + "&handler=Xliff&target=it"));
+        XNamespace ns = "urn:oasis:names:tc:xliff:document:2.0";
+        var file = xliff.Descendants(ns + "file").Single();
+        Assert.Equal("tutorial", file.Attribute("original")!.Value);
+        file.Attribute("original")!.Remove(); // as some translation tools send it back
+        foreach (var unit in xliff.Descendants(ns + "segment"))
+        {
+            unit.Element(ns + "target")?.Remove();
+            unit.Add(new XElement(ns + "target", "IT " + unit.Element(ns + "source")!.Value));
+        }
+
+        using var imported = await Upload(editor, await editor.GetPageAsync(address), "form[enctype]", "tutorial.xlf", Encoding.UTF8.GetBytes(xliff.ToString()));
+
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        var italian = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems
+            .Where(i => i.Type == "tutorial" && i.SetId == "spoc-skills-validation" && i.Culture == "it")
+            .Select(i => new { i.Status, i.Versions.Single(v => v.Number == i.LatestVersionNumber).Title }).SingleAsync());
+        Assert.Equal(ContentStatus.Draft, italian.Status);
+        Assert.StartsWith("IT ", italian.Title);
+    }
+
+    [Fact]
+    public async Task An_xliff_file_of_another_set_is_refused_and_saves_nothing()
+    {
+        await using var app = new LearningApp();
+        var editor = await LogInAsEditor(app, "writer@example.org");
+        await ContentImportTests.Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportAsync(
+            [("toolbox/solo/fr.md", ContentImportTests.Sheet("solo", "fr", "solo-fr")), ("toolbox/pair/fr.md", ContentImportTests.Sheet("pair", "fr", "paire"))], default));
+        var xliff = XDocument.Parse(await editor.GetStringAsync("/en/editor/sets/solo?handler=Xliff&target=hu"));
+        XNamespace ns = "urn:oasis:names:tc:xliff:document:2.0";
+        foreach (var unit in xliff.Descendants(ns + "segment"))
+        {
+            unit.Add(new XElement(ns + "target", "HU " + unit.Element(ns + "source")!.Value));
+        }
+
+        using var refused = await Upload(editor, await editor.GetPageAsync("/en/editor/sets/pair"), "form[enctype]", "solo.xlf", Encoding.UTF8.GetBytes(xliff.ToString()));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("This file translates another item: nothing was imported.", (await Browser.ParseAsync(refused)).Text(".alert--error"));
+        Assert.Equal(0, await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems.CountAsync(i => i.Culture == "hu" && (i.SetId == "solo" || i.SetId == "pair"))));
     }
 
     public static TheoryData<string, byte[], string> RefusedUploads => new()

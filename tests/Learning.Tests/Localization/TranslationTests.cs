@@ -1,7 +1,10 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Learning.Tests.Localization;
 
@@ -9,7 +12,7 @@ namespace Learning.Tests.Localization;
 /// Every UI string exists in the six cultures. Each module keeps one resource set
 /// (<c>{Module}/{Module}Strings.resx</c> in English, plus fr, es, ca, it, hu); the sources are scanned
 /// for the keys they use: <c>S["…"]</c> in the module's folder, validation messages (Core's set),
-/// and navigation entries (the set they name).
+/// and navigation entries with their home-page descriptions (the set they name).
 /// </summary>
 public sealed partial class TranslationTests
 {
@@ -57,7 +60,7 @@ public sealed partial class TranslationTests
     public static TheoryData<string, string> ComputedKeys => new()
     {
         { "Accounts", string.Join('|', Learning.Modules.Core.Security.Roles.All) },
-        { "Content", string.Join('|', Enum.GetNames<Learning.Modules.Content.ContentStatus>().Concat(Enum.GetNames<Learning.Modules.Content.MediaKind>()).Concat(["practice", "tutorial", "mooc-part"])) },
+        { "Content", string.Join('|', Enum.GetNames<Learning.Modules.Content.ContentStatus>().Concat(Enum.GetNames<Learning.Modules.Content.MediaKind>())) },
         { "Toolbox", string.Join('|', Enum.GetNames<Learning.Modules.Content.ContentStatus>()) },
     };
 
@@ -70,12 +73,34 @@ public sealed partial class TranslationTests
     }
 
     [Fact]
+    public void The_texts_that_each_content_type_names_are_in_its_modules_resource_set()
+    {
+        var services = new ServiceCollection();
+        foreach (var module in Learning.Web.Modules.All)
+        {
+            module.AddServices(services, new ConfigurationBuilder().Build());
+        }
+
+        using var provider = services.BuildServiceProvider();
+        var types = provider.GetServices<IContentType>().ToList();
+        Assert.NotEmpty(types);
+        foreach (var type in types)
+        {
+            var module = type.Strings.Name[..^"Strings".Length];
+            var english = Read(module, null);
+            Assert.All(new[] { type.DisplayName, type.NewItemText, type.CompanionLinkText }.OfType<string>(), key => Assert.True(english.ContainsKey(key), $"{module}: '{key}' of the type '{type.Name}' is missing."));
+        }
+    }
+
+    [Fact]
     public void The_scan_finds_the_strings_of_every_module()
     {
         var used = UsedKeys().ToList();
         Assert.Contains(used, u => u is ("Accounts", "Log in", _));
         Assert.Contains(used, u => u is ("Core", "This field is required.", _));
-        Assert.Contains(used, u => u is ("Core", "Toolbox", _));
+        Assert.Contains(used, u => u is ("Core", "Transferable practices for socio-professional insertion", _));
+        Assert.Contains(used, u => u is ("Toolbox", "Toolbox", _));
+        Assert.Contains(used, u => u is ("Toolbox", "Project sheets written by partner organisations: what was done, how, with whom, and with what results.", _));
     }
 
     private static IEnumerable<(string Module, string Key, string File)> UsedKeys()
@@ -102,6 +127,11 @@ public sealed partial class TranslationTests
             {
                 yield return (m.Groups[2].Value, Unescape(m.Groups[1].Value), file);
             }
+
+            foreach (Match m in HomeDescription().Matches(text))
+            {
+                yield return (m.Groups[1].Value, Unescape(m.Groups[2].Value), file);
+            }
         }
     }
 
@@ -125,6 +155,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex(@"new NavigationItem\(""((?:[^""\\]|\\.)*)"",[^;]*typeof\((\w+)Strings\)")]
     private static partial Regex NavigationEntry();
+
+    [GeneratedRegex(@"new NavigationItem\([^;]*typeof\((\w+)Strings\)[^;]*HomeDescription:\s*""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex HomeDescription();
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();

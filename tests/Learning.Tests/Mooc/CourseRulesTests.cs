@@ -1,6 +1,5 @@
 using Learning.Modules.Content;
 using Learning.Modules.Mooc;
-using Learning.Modules.Tutorials;
 
 namespace Learning.Tests.Mooc;
 

@@ -99,6 +99,26 @@ public sealed class CourseTests
     }
 
     [Fact]
+    public async Task A_recipe_card_and_the_document_bank_lead_to_their_practices_in_the_readers_language()
+    {
+        await using var app = new LearningApp();
+        await app.CreateUserAsync("learner@example.org");
+        var client = app.CreateClient();
+        await client.LogInSuccessfullyAsync("learner@example.org");
+        await client.SubmitAsync(await client.GetPageAsync("/es/mooc"), "form:has([data-testid=enrol])");
+        var part = (await app.WithTenantAsync(sp => sp.GetRequiredService<Course>().PartAsync("part-1", "es", default)))!;
+        var recipe = part.Content.Activities.First(a => a.Practice is not null);
+        var practices = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems
+            .Where(i => i.Type == "practice" && i.Culture == "es").ToDictionaryAsync(i => i.SetId, i => i.Slug));
+
+        var activity = await client.GetPageAsync($"/es/mooc/part-1/activities/{recipe.Id}");
+        var bank = await client.GetPageAsync("/es/mooc/part-1");
+
+        Assert.NotNull(activity.QuerySelector($"article a[href='/es/toolbox/{practices[recipe.Practice!]}']"));
+        Assert.Equal(part.Content.Documents.Practices.Select(set => $"/es/toolbox/{practices[set]}"), bank.QuerySelectorAll(".documents a[href*='/toolbox/']").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
     public async Task Tampered_answers_and_unknown_activities_change_nothing()
     {
         await using var app = new LearningApp();

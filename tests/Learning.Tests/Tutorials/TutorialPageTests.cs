@@ -57,6 +57,23 @@ public sealed class TutorialPageTests
     }
 
     [Fact]
+    public async Task A_practice_and_its_tutorial_lead_to_each_other_in_the_words_of_the_module_that_owns_the_target()
+    {
+        await using var app = new LearningApp();
+        var client = app.CreateClient();
+        var practiceSlug = await Slug(app, "practice", "fr");
+        var tutorialSlug = await Slug(app, "tutorial", "fr");
+
+        var practice = await client.GetPageAsync($"/fr/toolbox/{practiceSlug}");
+        var tutorial = await client.GetPageAsync($"/fr/tutorials/{tutorialSlug}");
+
+        var toTutorial = practice.QuerySelectorAll(".actions a.button").Single(a => a.GetAttribute("href") == $"/fr/tutorials/{tutorialSlug}");
+        Assert.Equal("Voir comment elle a été construite (tutoriel)", toTutorial.TextContent);
+        var toPractice = tutorial.QuerySelector($"a[href='/fr/toolbox/{practiceSlug}']")!;
+        Assert.Equal($"La pratique : {practice.Text("h1")}", toPractice.TextContent);
+    }
+
+    [Fact]
     public async Task A_tutorial_without_a_translation_is_shown_in_french_and_a_broken_one_is_not_imported()
     {
         await using var app = new LearningApp();

@@ -34,7 +34,7 @@ public sealed class ActivityPageModel(Course course, CourseProgress progress, Co
     public string? Error { get; private set; }
 
     /// <summary>The toolbox practice a recipe card comes from, as readers of this culture see it.</summary>
-    public (string Slug, string Title)? Practice { get; private set; }
+    public ReaderLink? Practice { get; private set; }
 
     public Activity? NextActivity => Position + 1 < Part.Content.Activities.Count ? Part.Content.Activities[Position + 1] : null;
 
@@ -117,7 +117,7 @@ public sealed class ActivityPageModel(Course course, CourseProgress progress, Co
         Activity = found.Content.Activities[position];
         IntroHtml = markdown.ToHtml(Activity.Intro);
         Done = learner.Completed.Contains(Activity.Id);
-        Practice = Activity.Practice is { } practice ? await reader.FindInSetAsync(Toolbox.PracticeType.TypeName, practice, Cultures.Current, cancellationToken) : null;
+        Practice = Activity.Practice is { } practice ? await reader.FindInSetAsync(MoocPartType.LinkedPracticeType, practice, Cultures.Current, cancellationToken) : null;
         if (remember)
         {
             await progress.RememberAsync(userId, part, activity, cancellationToken);

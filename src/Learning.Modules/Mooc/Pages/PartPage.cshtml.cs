@@ -2,7 +2,6 @@ using Learning.Modules.Content;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Core;
-using Learning.Modules.Toolbox;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +23,7 @@ public sealed class PartPageModel(Course course, CourseProgress progress, Conten
 
     public IReadOnlySet<string> Completed { get; private set; } = new HashSet<string>();
 
-    public IReadOnlyDictionary<string, (string Slug, string Title)> Practices { get; private set; } = new Dictionary<string, (string, string)>();
+    public IReadOnlyDictionary<string, ReaderLink> Practices { get; private set; } = new Dictionary<string, ReaderLink>();
 
     /// <summary>The cultures the part is written in: each gives the video a subtitle track.</summary>
     public IReadOnlyList<string> Translations { get; private set; } = [];
@@ -50,8 +49,8 @@ public sealed class PartPageModel(Course course, CourseProgress progress, Conten
 
         Translations = translations;
         IntroductionHtml = markdown.ToHtml(found.Body);
-        Practices = await reader.FindInSetsAsync(PracticeType.TypeName, found.Content.Documents.Practices, Cultures.Current, cancellationToken);
-        if (User.UserId()! is { } userId && await progress.LearnerAsync(userId, cancellationToken) is { } learner)
+        Practices = await reader.FindInSetsAsync(MoocPartType.LinkedPracticeType, found.Content.Documents.Practices, Cultures.Current, cancellationToken);
+        if (User.UserId() is { } userId && await progress.LearnerAsync(userId, cancellationToken) is { } learner)
         {
             Completed = learner.Completed;
             Standing = CourseProgress.Standings(learner, [found])[0];

@@ -32,8 +32,8 @@ public sealed class PracticeModel(LearningDbContext db, ContentReader reader, Ma
 
     public IReadOnlyList<(string Slug, string Title)> Related { get; private set; } = [];
 
-    /// <summary>The practice's tutorial, when it has one.</summary>
-    public (string Slug, string Title)? Tutorial { get; private set; }
+    /// <summary>The other items of the practice's set that readers are led to, such as its tutorial.</summary>
+    public IReadOnlyList<ReaderLink> Companions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -85,7 +85,7 @@ public sealed class PracticeModel(LearningDbContext db, ContentReader reader, Ma
         (Item, Version) = (found.Item, found.Version);
         Fields = ContentFields.Parse(Version.Fields);
         Alternates = tenantContext.Tenant.Cultures.ToDictionary(c => c, c => CultureLinks.Path(Request, c, "toolbox/" + found.SlugByCulture[c]));
-        Tutorial = await reader.FindInSetAsync("tutorial", Item.SetId, Cultures.Current, cancellationToken);
+        Companions = await reader.CompanionsAsync(Item, Cultures.Current, cancellationToken);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

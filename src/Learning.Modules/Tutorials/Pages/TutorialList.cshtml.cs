@@ -1,7 +1,6 @@
 using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Modules.Data;
-using Learning.Modules.Toolbox;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;

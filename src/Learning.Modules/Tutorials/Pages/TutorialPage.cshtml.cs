@@ -2,7 +2,6 @@ using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Tenancy;
-using Learning.Modules.Toolbox;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +20,8 @@ public sealed class TutorialPageModel(ContentReader reader, MarkdownRenderer mar
 
     public string IntroductionHtml { get; private set; } = "";
 
-    public (string Slug, string Title)? Practice { get; private set; }
+    /// <summary>The other items of the tutorial's set that readers are led to, such as its practice.</summary>
+    public IReadOnlyList<ReaderLink> Companions { get; private set; } = [];
 
     public Dictionary<string, string> Alternates { get; private set; } = [];
 
@@ -39,7 +39,7 @@ public sealed class TutorialPageModel(ContentReader reader, MarkdownRenderer mar
         Found = found;
         Tutorial = Tutorial.From(ContentFields.Parse(found.Version.Fields));
         IntroductionHtml = markdown.ToHtml(found.Version.Body);
-        Practice = await reader.FindInSetAsync(PracticeType.TypeName, found.Item.SetId, Cultures.Current, cancellationToken);
+        Companions = await reader.CompanionsAsync(found.Item, Cultures.Current, cancellationToken);
         Alternates = tenantContext.Tenant.Cultures.ToDictionary(c => c, c => CultureLinks.Path(Request, c, "tutorials/" + found.SlugByCulture[c]));
         RoleLabels = new Dictionary<string, string>
         {

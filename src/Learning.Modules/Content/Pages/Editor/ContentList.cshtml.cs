@@ -16,7 +16,9 @@ public sealed class ContentListModel(LearningDbContext db, IEnumerable<IContentT
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var registered = types.Select(t => t.Name).ToList();
         var items = await db.ContentItems.AsNoTracking()
+            .Where(i => registered.Contains(i.Type)) // a type whose module is not listed has no editor
             .Select(i => new ItemCell(i.Id, i.Type, i.SetId, i.Culture, i.Status, i.PublishedVersionId != null,
                 i.Versions.Where(v => v.Number == i.LatestVersionNumber).Select(v => v.Title).First()))
             .ToListAsync(cancellationToken);

@@ -12,9 +12,12 @@ namespace Learning.Modules.Content.Pages.Editor;
 
 /// <summary>Who changed an item, when, and how; an earlier version can be restored as a new draft.</summary>
 [Authorize(Policy = Roles.EditorPolicy)]
-public sealed class HistoryModel(LearningDbContext db, ContentPublisher publisher, IStringLocalizer<ContentStrings> S) : PageModel
+public sealed class HistoryModel(LearningDbContext db, ContentPublisher publisher, IEnumerable<IContentType> types, IStringLocalizer<ContentStrings> S) : PageModel
 {
     public ContentItem Item { get; private set; } = null!;
+
+    /// <summary>The item's type, whose editor the page links to; null when its module is not registered.</summary>
+    public IContentType? Type => types.FirstOrDefault(t => t.Name == Item.Type);
 
     [TempData]
     public string? Message { get; set; }

@@ -23,9 +23,9 @@ public sealed class TranslationsModel(LearningDbContext db, Xliff xliff, IEnumer
 
     /// <summary>The type of the set's items shown (a practice, its tutorial…), from ?type=.</summary>
     [BindProperty(SupportsGet = true, Name = "type")]
-    public string TypeName { get; set; } = "practice";
+    public string? TypeName { get; set; }
 
-    public IContentType Type => types.FirstOrDefault(t => t.Name == TypeName) ?? types.First();
+    public IContentType Type { get; private set; } = null!;
 
     public IReadOnlyList<CultureColumn> Columns { get; private set; } = [];
 
@@ -39,13 +39,12 @@ public sealed class TranslationsModel(LearningDbContext db, Xliff xliff, IEnumer
 
     public async Task<IActionResult> OnGetXliffAsync(string set, string target, CancellationToken cancellationToken)
     {
-        var document = await xliff.ExportAsync(Type.Name, set, target, cancellationToken);
-        if (document is null)
+        if (await FindTypeAsync(set, cancellationToken) is not { } type || await xliff.ExportAsync(type.Name, set, target, cancellationToken) is not { } document)
         {
             return NotFound();
         }
 
-        return File(Encoding.UTF8.GetBytes(document.Declaration + "\n" + document), "application/xliff+xml", $"{Type.Name}.{set}.{Cultures.Default}-{target}.xlf");
+        return File(Encoding.UTF8.GetBytes(document.Declaration + "\n" + document), "application/xliff+xml", $"{type.Name}.{set}.{Cultures.Default}-{target}.xlf");
     }
 
     public async Task<IActionResult> OnPostXliffAsync(string set, IFormFile? upload, CancellationToken cancellationToken)
@@ -63,10 +62,10 @@ public sealed class TranslationsModel(LearningDbContext db, Xliff xliff, IEnumer
 
         await using var stream = upload.OpenReadStream();
         var author = User.DisplayName();
-        var (item, errors) = await xliff.ImportAsync(stream, author, cancellationToken);
-        if (item is null || item.SetId != set || item.Type != Type.Name)
+        var (item, errors) = await xliff.ImportAsync(stream, Type.Name, set, author, cancellationToken);
+        if (item is null)
         {
-            Errors.AddRange(errors.Count > 0 ? errors : [S["This file translates another practice."]]);
+            Errors.AddRange(errors.Count > 0 ? errors : [S["This file translates another item: nothing was imported."]]);
             return Page();
         }
 
@@ -74,10 +73,29 @@ public sealed class TranslationsModel(LearningDbContext db, Xliff xliff, IEnumer
         return Redirect(CultureLinks.Path(Request, Cultures.Current, $"editor/sets/{set}?type={Type.Name}"));
     }
 
+    /// <summary>The type asked for, or else the first registered type with an item in the set: a set's
+    /// address alone still opens its translations.</summary>
+    private async Task<IContentType?> FindTypeAsync(string set, CancellationToken cancellationToken)
+    {
+        if (TypeName is null)
+        {
+            var present = await db.ContentItems.Where(i => i.SetId == set).Select(i => i.Type).Distinct().ToListAsync(cancellationToken);
+            TypeName = types.FirstOrDefault(t => present.Contains(t.Name))?.Name;
+        }
+
+        return types.FirstOrDefault(t => t.Name == TypeName);
+    }
+
     private async Task<bool> LoadAsync(string set, CancellationToken cancellationToken)
     {
         SetId = set;
-        var typeName = Type.Name;
+        if (await FindTypeAsync(set, cancellationToken) is not { } type)
+        {
+            return false;
+        }
+
+        Type = type;
+        var typeName = type.Name;
         var items = await db.ContentItems.AsNoTracking().Where(i => i.Type == typeName && i.SetId == set)
             .Select(i => new
             {

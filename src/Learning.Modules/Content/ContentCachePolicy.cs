@@ -1,14 +1,13 @@
-using Learning.Modules.Content;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Localization;
 
-namespace Learning.Modules.Toolbox;
+namespace Learning.Modules.Content;
 
 /// <summary>
-/// Anonymous readers' pages (toolbox, search, practices) come from the output cache, keyed by tenant,
+/// Anonymous readers' pages of published content come from the output cache, keyed by tenant,
 /// culture (both in the address) and query, and tagged with the tenant so that a publication evicts them.
 /// Signed-in people and anything but GET/HEAD always get a fresh page.
 /// </summary>

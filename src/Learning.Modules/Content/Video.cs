@@ -1,0 +1,46 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Learning.Modules.Content;
+
+/// <summary>
+/// A video with its subtitles in one culture, as an item's fields hold it (see content/README.md): a title,
+/// a file on this site (without one, readers get the transcript alone) and the cues of that culture.
+/// </summary>
+public sealed record Video(string Title, string? File, IReadOnlyList<Cue> Cues)
+{
+    public static Video From(JsonObject? o) => new(
+        Text(o, "title"),
+        Text(o, "file") is { Length: > 0 } file ? file : null,
+        (o?["cues"] as JsonArray ?? []).OfType<JsonObject>().Select(c => new Cue(Text(c, "start"), Text(c, "end"), Text(c, "text"))).ToList());
+
+    /// <summary>A title, and cues that each have a text and start before they end.</summary>
+    public bool HasTitleAndValidCues => Title.Length > 0 && Cues.Count > 0 && Cues.All(c => c.IsValid);
+
+    /// <summary>No file, or an address on this site (/media/…, /videos/…): never another site's.</summary>
+    public bool FileIsOnThisSite => File is null || (File.StartsWith('/') && !File.StartsWith("//"));
+
+    /// <summary>The cues as a WebVTT subtitles file.</summary>
+    public string ToWebVtt()
+    {
+        var vtt = new StringBuilder("WEBVTT\n");
+        foreach (var (cue, index) in Cues.Select((c, i) => (c, i)))
+        {
+            vtt.Append('\n').Append(index + 1).Append('\n').Append(cue.Start).Append(" --> ").Append(cue.End).Append('\n').Append(cue.Text.Replace("-->", "->")).Append('\n');
+        }
+
+        return vtt.ToString();
+    }
+
+    private static string Text(JsonObject? o, string name) => o?[name] is JsonValue v ? v.GetValue<string>() : "";
+}
+
+/// <summary>A subtitle: its times, written 00:00:00.000, and its text.</summary>
+public sealed partial record Cue(string Start, string End, string Text)
+{
+    public bool IsValid => Timestamp().IsMatch(Start) && Timestamp().IsMatch(End) && string.CompareOrdinal(Start, End) < 0 && Text.Length > 0;
+
+    [GeneratedRegex(@"^\d{2}:\d{2}:\d{2}\.\d{3}$")]
+    private static partial Regex Timestamp();
+}
