@@ -94,7 +94,7 @@ def sign_in(address):
         return {"method": "GET", "path": "/en/mooc", "cookie": cookies(jar), "body": ""}
     page = get(opener, "/en/mooc/part-1/test")
     question = post(opener, "/en/mooc/part-1/test", {"__RequestVerificationToken": token(page)})
-    if "/mooc/attempts/" not in (question or ""):
+    if "/tests/attempts/" not in (question or ""):
         sys.exit(f"{address} could not start the test: {question}")
     page = get(opener, question)
     return {"method": "POST", "path": question, "cookie": cookies(jar), "body": urllib.parse.urlencode(

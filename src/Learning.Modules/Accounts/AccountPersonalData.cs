@@ -1,6 +1,6 @@
 using System.Reflection;
-using Learning.Modules.Core.PersonalData;
 using Learning.Modules.Core.Email;
+using Learning.Modules.Core.PersonalData;
 using Microsoft.AspNetCore.Identity;
 
 namespace Learning.Modules.Accounts;

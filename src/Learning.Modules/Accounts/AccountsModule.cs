@@ -1,10 +1,10 @@
 using System.Threading.RateLimiting;
+using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.PersonalData;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
-using Learning.Modules.Core;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;

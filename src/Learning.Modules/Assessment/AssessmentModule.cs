@@ -1,7 +1,7 @@
+using Learning.Modules.Core;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
-using Learning.Modules.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
-using Learning.Modules.Core;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

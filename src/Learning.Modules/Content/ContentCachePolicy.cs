@@ -1,8 +1,8 @@
 using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Localization;
 
 namespace Learning.Modules.Content;
 

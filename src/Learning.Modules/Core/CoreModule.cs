@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.Extensions.WebEncoders;
 using Learning.Modules.Core.Email;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
@@ -19,6 +18,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 using Quartz;
 
 namespace Learning.Modules.Core;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
@@ -8,7 +9,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using System.Text.Json;
 
 namespace Learning.Modules.Core;
 

@@ -1,9 +1,9 @@
 using Learning.Modules.Assessment.Contracts;
 using Learning.Modules.Content;
+using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.PersonalData;
-using Learning.Modules.Core;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Builder;

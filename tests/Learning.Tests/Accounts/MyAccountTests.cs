@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Learning.Modules.Accounts;
-using Learning.Modules.Core.Security;
 using Learning.Modules.Core;
+using Learning.Modules.Core.Security;
 using Learning.Modules.Data;
 using Learning.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,9 @@
-using System.Net.Http.Headers;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Html.Dom;
-using Learning.Modules.Assessment.Formats;
 using Learning.Modules.Assessment;
+using Learning.Modules.Assessment.Formats;
 using Learning.Modules.Data;
 using Learning.Tests.Content;
 using Learning.Tests.Infrastructure;

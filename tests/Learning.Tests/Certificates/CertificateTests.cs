@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text;
-using Learning.Modules.Assessment.Questions;
+using System.Text.Json;
 using Learning.Modules.Assessment;
+using Learning.Modules.Assessment.Questions;
 using Learning.Modules.Certificates;
 using Learning.Modules.Data;
 using Learning.Tests.Accounts;

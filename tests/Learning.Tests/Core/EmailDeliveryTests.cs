@@ -1,8 +1,8 @@
-using System.Net.Sockets;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
-using Learning.Modules.Core.Email;
 using Learning.Modules.Core;
+using Learning.Modules.Core.Email;
 using Learning.Modules.Data;
 using Learning.Tests.Accounts;
 using Learning.Tests.Infrastructure;

@@ -14,15 +14,15 @@ public sealed class ModuleListTests
     [Fact]
     public async Task A_module_left_out_has_no_pages_endpoints_tables_or_navigation_while_the_others_work()
     {
-        await using var full = new LearningApp();
-        await using var without = new LearningApp(extraSettings: new Dictionary<string, string?> { ["Learning:LeaveOutModules:0"] = "Certificates" });
-        foreach (var app in new[] { full, without })
+        // One app at a time: the job scheduler is one per process.
+        (HttpStatusCode, HttpStatusCode, HttpStatusCode, bool, bool) present, absent;
+        await using (var full = new LearningApp())
         {
-            await app.CreateUserAsync("boss@example.org", null, Roles.Administrator);
+            present = await Look(full);
         }
 
-        var present = await Look(full);
-        var absent = await Look(without);
+        await using var without = new LearningApp(extraSettings: new Dictionary<string, string?> { ["Learning:LeaveOutModules:0"] = "Certificates" });
+        absent = await Look(without);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, true, true), present);
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, false, false), absent);
@@ -52,6 +52,7 @@ public sealed class ModuleListTests
     /// navigation offers certificates, and whether the Certificate entity is mapped.</summary>
     private static async Task<(HttpStatusCode, HttpStatusCode, HttpStatusCode, bool, bool)> Look(LearningApp app)
     {
+        await app.CreateUserAsync("boss@example.org", null, Roles.Administrator);
         var client = app.CreateClient();
         await client.LogInSuccessfullyAsync("boss@example.org");
         using var admin = await client.GetAsync("/en/admin/certificates");

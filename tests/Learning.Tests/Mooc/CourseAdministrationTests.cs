@@ -9,8 +9,8 @@ using Learning.Tests.Assessment;
 using Learning.Tests.Content;
 using Learning.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Learning.Tests.Mooc;

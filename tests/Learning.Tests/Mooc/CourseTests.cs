@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Learning.Modules.Assessment;
 using Learning.Modules.Assessment.Questions;
 using Learning.Modules.Certificates;
+using Learning.Modules.Content;
 using Learning.Modules.Data;
 using Learning.Modules.Mooc;
 using Learning.Tests.Accounts;

@@ -1,13 +1,13 @@
 using System.Globalization;
+using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
-using Learning.Modules.Core;
-using Learning.Modules.Mooc.Contracts;
 using Learning.Modules.Data;
+using Learning.Modules.Mooc.Contracts;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

@@ -4,8 +4,8 @@ using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Learning.Modules.Mooc.Pages;

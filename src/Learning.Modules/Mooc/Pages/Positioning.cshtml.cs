@@ -1,10 +1,10 @@
+using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Security;
-using Learning.Modules.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Learning.Modules.Mooc.Pages;
 

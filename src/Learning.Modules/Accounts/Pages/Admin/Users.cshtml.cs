@@ -2,8 +2,8 @@ using Learning.Modules.Core;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Modules.Accounts.Pages.Admin;

@@ -1,11 +1,11 @@
+using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Security;
-using Learning.Modules.Core;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
