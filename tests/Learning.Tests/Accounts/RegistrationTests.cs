@@ -101,6 +101,45 @@ public sealed class RegistrationTests
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
     }
 
+    [Fact]
+    public async Task Asking_again_for_the_confirmation_sends_a_new_link_that_confirms_the_account()
+    {
+        await using var app = new LearningApp();
+        var client = app.CreateClient();
+        using (await Register(client, "slow@example.org"))
+        {
+        }
+
+        await app.Mail.WaitForAsync("slow@example.org", "Confirm your e-mail address");
+        var form = await client.GetPageAsync("/en/account/resend-confirmation");
+        var sent = await client.SubmitAndFollowAsync(form, "main form", ("Email", "slow@example.org"));
+
+        Assert.Contains("a new e-mail is on its way", sent.Text(".alert--success"));
+        var again = await app.Mail.WaitForAsync("slow@example.org", "Confirm your e-mail address", skip: 1);
+        var confirmed = await client.GetPageAsync(new Uri(again.Link("/account/confirm")).PathAndQuery);
+        Assert.NotNull(confirmed.QuerySelector(".alert--success"));
+        await client.LogInSuccessfullyAsync("slow@example.org");
+    }
+
+    [Fact]
+    public async Task Asking_again_for_a_confirmed_or_unknown_address_answers_the_same_and_sends_nothing()
+    {
+        await using var app = new LearningApp();
+        await app.CreateUserAsync("confirmed@example.org");
+        var client = app.CreateClient();
+        var form = await client.GetPageAsync("/en/account/resend-confirmation");
+
+        var confirmed = await client.SubmitAndFollowAsync(form, "main form", ("Email", "confirmed@example.org"));
+        var unknown = await client.SubmitAndFollowAsync(form, "main form", ("Email", "nobody@example.org"));
+        var invalid = await client.SubmitAndFollowAsync(form, "main form", ("Email", "not an address"));
+
+        Assert.Equal(confirmed.Text(".alert--success"), unknown.Text(".alert--success"));
+        Assert.Null(invalid.QuerySelector(".alert--success"));
+        Assert.Contains("valid e-mail address", invalid.Text("[data-valmsg-for='Email']"));
+        await Task.Delay(2500); // more than two runs of the outbox job
+        Assert.Empty(app.Mail.All());
+    }
+
     internal static async Task<HttpResponseMessage> Register(HttpClient client, string email, string preferredCulture = "en", bool acceptPrivacy = true)
     {
         var page = await client.GetPageAsync("/en/account/register");

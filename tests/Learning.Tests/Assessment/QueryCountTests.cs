@@ -18,29 +18,30 @@ public sealed class QueryCountTests
         var counter = new CommandCounter();
         await using var app = new LearningApp(extraSettings: new Dictionary<string, string?>
         {
-            ["Learning:Assessment:Tests:small:QuestionCount"] = "100",
-            ["Learning:Assessment:Tests:large:QuestionCount"] = "100",
-        });
+            ["Learning:Assessment:Tests:counted/small:QuestionCount"] = "100",
+            ["Learning:Assessment:Tests:counted/large:QuestionCount"] = "100",
+        }, content: TestContent.Only());
         await using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter)));
         await counted.CreateUserAsyncVia(app, "learner@example.org");
         await counted.WithTenantAsync(app, async sp =>
         {
             var banks = sp.GetRequiredService<QuestionBanks>();
-            await banks.ImportAsync("small", "fr", Questions(5), default);
-            await banks.ImportAsync("large", "fr", Questions(40), default);
+            await banks.ImportAsync("counted/small", "fr", Questions(5), default);
+            await banks.ImportAsync("counted/large", "fr", Questions(40), default);
             return 0;
         });
         var client = counted.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         await client.LogInSuccessfullyAsync("learner@example.org");
 
-        var small = await CountPagesAsync(counted, app, client, counter, "small");
-        var large = await CountPagesAsync(counted, app, client, counter, "large");
+        var small = await CountPagesAsync(counted, app, client, counter, "counted/small", 5);
+        var large = await CountPagesAsync(counted, app, client, counter, "counted/large", 40);
 
         Assert.Equal(small, large);
         Assert.True(small.Question is > 0 and <= 6 && small.Summary is > 0 and <= 6, $"question page: {small.Question} commands, summary: {small.Summary}");
     }
 
-    private static async Task<(int Question, int Summary)> CountPagesAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, LearningApp app, HttpClient client, CommandCounter counter, string bank)
+    /// <summary>Counts the commands of an attempt's question page and summary, which must show the attempt's questions.</summary>
+    private static async Task<(int Question, int Summary)> CountPagesAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, LearningApp app, HttpClient client, CommandCounter counter, string bank, int questions)
     {
         var attemptId = await factory.WithTenantAsync(app, async sp =>
         {
@@ -56,12 +57,13 @@ public sealed class QueryCountTests
         });
 
         await client.GetAsync($"/en/tests/attempts/{attemptId}/2"); // warm up the caches
-        counter.Reset();
-        await client.GetAsync($"/en/tests/attempts/{attemptId}/3");
-        var question = counter.Count;
-        counter.Reset();
-        await client.GetAsync($"/en/tests/attempts/{attemptId}");
-        return (question, counter.Count);
+        var (question, questionPage) = await counter.CountPageAsync(client, $"/en/tests/attempts/{attemptId}/3");
+        Assert.Matches(@"^Question \d+\?$", questionPage.Text("h1.question__text"));
+        Assert.Equal(["other", "right", "wrong"], questionPage.QuerySelectorAll("form.question label span").Select(s => s.TextContent).Order().ToList());
+        var (summary, summaryPage) = await counter.CountPageAsync(client, $"/en/tests/attempts/{attemptId}");
+        Assert.Equal("Check your answers", summaryPage.Text("main h1"));
+        Assert.Equal(questions, summaryPage.QuerySelectorAll($"main ol li a[href^='/en/tests/attempts/{attemptId}/']").Length);
+        return (question, summary);
     }
 
     private static List<Learning.Modules.Assessment.Questions.Question> Questions(int count) =>

@@ -20,7 +20,7 @@ public sealed class CertificateTests
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Passing_the_four_tests_issues_one_certificate_with_a_pdf_a_verification_page_and_an_open_badge(Db db)
     {
-        await using var app = new LearningApp(db);
+        await using var app = new LearningApp(db, content: TestContent.Small());
         var user = await app.CreateUserAsync("graduate@example.org");
         var client = app.CreateClient();
         await client.LogInSuccessfullyAsync("graduate@example.org");
@@ -79,7 +79,7 @@ public sealed class CertificateTests
     [Fact]
     public async Task A_revoked_certificate_answers_gone_and_says_so_on_its_verification_page()
     {
-        await using var app = new LearningApp();
+        await using var app = new LearningApp(content: TestContent.Small());
         var user = await app.CreateUserAsync("graduate@example.org");
         for (var part = 1; part <= 4; part++)
         {

@@ -13,17 +13,18 @@ public sealed class ContentImportTests
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Setup_imports_the_content_folder_and_importing_it_again_changes_nothing(Db db)
     {
-        await using var app = new LearningApp(db);
-        var expected = new[] { "toolbox", "mooc" }.Sum(folder => Directory.GetFiles(Path.Combine(Repository.Root, "content", folder), "*.md", SearchOption.AllDirectories).Length);
+        var content = TestContent.Small();
+        await using var app = new LearningApp(db, content: content);
+        var expected = content.Files.Keys.Count(path => path.EndsWith(".md", StringComparison.Ordinal));
 
         var (items, versions) = await app.WithTenantAsync(async sp =>
         {
             var data = sp.GetRequiredService<LearningDbContext>();
             return (await data.ContentItems.CountAsync(i => i.Status == ContentStatus.Published), await data.ContentVersions.CountAsync());
         });
-        var again = await Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportFolderAsync(Path.Combine(Repository.Root, "content"), default));
+        var again = await Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportFolderAsync(app.ContentFolder, default));
 
-        Assert.True(expected >= 96, $"only {expected} files");
+        Assert.Equal(54, expected); // three practices, a tutorial and five parts, in six cultures
         Assert.Equal(expected, items);
         Assert.Equal(expected, versions);
         Assert.Equal((0, 0, expected), (again.Created, again.Updated, again.Unchanged));
@@ -34,7 +35,7 @@ public sealed class ContentImportTests
     {
         { "toolbox/broken/fr.md", "---\ntype: practice\nset: broken\nculture: fr\ntitle: [unclosed\n---\nBody", 6, "Invalid YAML" }, // where the parser finds the list unclosed
         { "toolbox/broken/de.md", Sheet("broken", "de", "kaputt"), 4, "Unknown culture 'de'" },
-        { "toolbox/broken/fr.md", Sheet("broken", "fr", "diginome-mentorat-numerique"), 5, "already used" },
+        { "toolbox/broken/fr.md", Sheet("broken", "fr", TestContent.Slug("job-desk", "fr")), 5, "already used" },
         { "toolbox/broken/fr.md", Sheet("broken", "fr", "sans-titre").Replace("title: Titre\n", ""), 1, "'title' is required" },
         { "toolbox/broken/fr.md", Sheet("broken", "fr", "mauvais-theme").Replace("themes: [mentoring]", "themes: [astrology]"), 13, "Unknown themes 'astrology'" },
         { "toolbox/broken/fr.md", "No front matter at all", 1, "must start with a YAML front matter" },
@@ -44,7 +45,7 @@ public sealed class ContentImportTests
     [MemberData(nameof(BrokenFiles))]
     public async Task A_broken_file_stops_the_import_with_its_file_and_line_and_nothing_changes(string path, string text, int line, string message)
     {
-        await using var app = new LearningApp();
+        await using var app = new LearningApp(content: TestContent.Small());
         var before = await CountVersions(app);
 
         // A valid file goes with the broken one: it must not be imported either.
@@ -61,15 +62,16 @@ public sealed class ContentImportTests
     [Fact]
     public async Task A_changed_file_makes_a_new_version_and_keeps_the_old_one()
     {
-        await using var app = new LearningApp();
-        var original = File.ReadAllText(Path.Combine(Repository.Root, "content", "toolbox", "rebondir", "en.md"));
+        await using var app = new LearningApp(content: TestContent.Small());
+        var original = TestContent.Practice("job-desk", "en");
         var changed = original.Replace("## Description\n", "## Description\nA sentence added by the partner.\n\n");
+        Assert.NotEqual(original, changed);
 
-        var result = await Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportAsync([("toolbox/rebondir/en.md", changed)], default));
+        var result = await Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportAsync([("toolbox/job-desk/en.md", changed)], default));
 
         Assert.Equal((0, 1, 0), (result.Created, result.Updated, result.Unchanged));
         var versions = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems
-            .Where(i => i.Type == "practice" && i.SetId == "rebondir" && i.Culture == "en").SelectMany(i => i.Versions).OrderBy(v => v.Number).Select(v => v.Body).ToListAsync());
+            .Where(i => i.Type == "practice" && i.SetId == "job-desk" && i.Culture == "en").SelectMany(i => i.Versions).OrderBy(v => v.Number).Select(v => v.Body).ToListAsync());
         Assert.Equal(2, versions.Count);
         Assert.DoesNotContain("added by the partner", versions[0]);
         Assert.Contains("added by the partner", versions[1]);
@@ -79,7 +81,7 @@ public sealed class ContentImportTests
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task The_export_zip_imports_into_an_empty_tenant_as_the_same_content(Db db)
     {
-        await using var source = new LearningApp(db);
+        await using var source = new LearningApp(db, content: TestContent.Small());
         using var zip = new MemoryStream();
         await source.WithTenantAsync(async sp => { await sp.GetRequiredService<ContentExporter>().WriteZipAsync(zip, default); return 0; });
 
@@ -89,16 +91,20 @@ public sealed class ContentImportTests
         var result = await Import(target, sp => sp.GetRequiredService<ContentImporter>().ImportZipAsync(zip, default));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        Assert.Equal(await Snapshot(source), await Snapshot(target));
+        var snapshot = await Snapshot(source);
+        Assert.Equal(54, snapshot.Count);
+        Assert.Equal(snapshot, await Snapshot(target));
         zip.Position = 0;
         using var archive = new ZipArchive(zip);
-        Assert.Contains(archive.Entries, e => e.FullName == "toolbox/spoc-skills-validation/hu.md");
+        Assert.Contains(archive.Entries, e => e.FullName == "toolbox/job-desk/hu.md");
+        Assert.Contains(archive.Entries, e => e.FullName == "toolbox/job-desk/tutorial.ca.md");
+        Assert.Contains(archive.Entries, e => e.FullName == "mooc/part-4/part.it.md");
     }
 
     [Fact]
     public async Task A_file_that_is_not_a_zip_is_refused_with_a_message()
     {
-        await using var app = new LearningApp();
+        await using var app = new LearningApp(content: TestContent.Small());
 
         var result = await Import(app, sp => sp.GetRequiredService<ContentImporter>().ImportZipAsync(new MemoryStream("not a zip"u8.ToArray()), default));
 

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Net;
+using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Learning.Tests.Infrastructure;
@@ -11,6 +13,17 @@ public sealed class CommandCounter : DbCommandInterceptor
     public int Count => count;
 
     public void Reset() => Interlocked.Exchange(ref count, 0);
+
+    /// <summary>Gets a page and counts the commands it ran. The page must answer 200, so that an error or a
+    /// redirect, which runs few commands, cannot pass for a cheap page; the caller checks what it shows.</summary>
+    public async Task<(int Commands, IHtmlDocument Page)> CountPageAsync(HttpClient client, string url)
+    {
+        Reset();
+        using var response = await client.GetAsync(url);
+        var commands = Count;
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: expected 200, got {(int)response.StatusCode} {response.Headers.Location}");
+        return (commands, await Browser.ParseAsync(response));
+    }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {

@@ -20,24 +20,35 @@ public sealed class LearningApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> settings;
 
+    private readonly IDictionary<string, string?>? extraSettings;
+
     private bool keepData;
 
-    public LearningApp(Db database = Db.Sqlite, IDictionary<string, string?>? extraSettings = null)
-        : this(database, extraSettings, Path.Combine(Path.GetTempPath(), "learning-tests", Guid.NewGuid().ToString("n")), $"learning_test_{Guid.NewGuid():n}"[..30])
+    /// <param name="content">The content folder the default tenant is set up from (and every tenant created
+    /// later): the shipped content/ when null, else this one, written into the app's data folder.</param>
+    public LearningApp(Db database = Db.Sqlite, IDictionary<string, string?>? extraSettings = null, TestContent? content = null)
+        : this(database, extraSettings, Path.Combine(Path.GetTempPath(), "learning-tests", Guid.NewGuid().ToString("n")), $"learning_test_{Guid.NewGuid():n}"[..30], content)
     {
     }
 
-    private LearningApp(Db database, IDictionary<string, string?>? extraSettings, string dataPath, string postgresPrefix)
+    private LearningApp(Db database, IDictionary<string, string?>? extraSettings, string dataPath, string postgresPrefix, TestContent? content)
+        : this(database, extraSettings, dataPath, postgresPrefix, WriteContent(dataPath, content))
+    {
+    }
+
+    private LearningApp(Db database, IDictionary<string, string?>? extraSettings, string dataPath, string postgresPrefix, string contentFolder)
     {
         Database = database;
         DataPath = dataPath;
         PostgresPrefix = postgresPrefix;
+        ContentFolder = contentFolder;
+        this.extraSettings = extraSettings;
         settings = new()
         {
             ["Learning:DataPath"] = DataPath,
             ["Learning:AdminEmail"] = AdminEmail,
             ["Learning:Email:SendIntervalSeconds"] = "1",
-            ["Learning:Content:Folder"] = Path.Combine(Repository.Root, "content"),
+            ["Learning:Content:Folder"] = ContentFolder,
             ["Learning:Database:Provider"] = database.ToString(),
             ["Learning:Database:ConnectionString"] = database == Db.Postgres ? PostgresConnection("default") : null,
         };
@@ -53,6 +64,9 @@ public sealed class LearningApp : WebApplicationFactory<Program>
     public Db Database { get; }
 
     public string DataPath { get; }
+
+    /// <summary>The folder tenants are set up from.</summary>
+    public string ContentFolder { get; }
 
     /// <summary>Every PostgreSQL database of this app starts with this prefix, so that all are dropped.</summary>
     public string PostgresPrefix { get; }
@@ -96,6 +110,18 @@ public sealed class LearningApp : WebApplicationFactory<Program>
         return user;
     }
 
+    private static string WriteContent(string dataPath, TestContent? content)
+    {
+        if (content is null)
+        {
+            return Path.Combine(Repository.Root, "content");
+        }
+
+        var folder = Path.Combine(dataPath, "test-content");
+        content.WriteTo(folder);
+        return folder;
+    }
+
     /// <summary>Runs code with services scoped to a tenant (the default one unless named).</summary>
     public async Task<T> WithTenantAsync<T>(Func<IServiceProvider, Task<T>> action, string? tenantName = null)
     {
@@ -111,7 +137,7 @@ public sealed class LearningApp : WebApplicationFactory<Program>
     {
         keepData = true;
         await DisposeAsync();
-        var restarted = new LearningApp(Database, null, DataPath, PostgresPrefix);
+        var restarted = new LearningApp(Database, extraSettings, DataPath, PostgresPrefix, ContentFolder);
         _ = restarted.Services; // starts it
         return restarted;
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Learning.Modules.Content;
@@ -42,10 +44,52 @@ public sealed partial class TranslationTests
     }
 
     [Fact]
+    public void No_resource_file_of_the_library_names_a_string_twice()
+    {
+        // The resource compiler compares names ignoring case, keeps the first and drops the others with
+        // warning MSB3568: a "validation test" beside "Validation test" is never shown in any culture.
+        var files = Directory.GetFiles(ModulesFolder, "*.resx", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .ToList();
+        Assert.NotEmpty(files);
+
+        var duplicates = files.SelectMany(file => XDocument.Load(file).Root!.Elements("data")
+                .Select(d => d.Attribute("name")!.Value)
+                .GroupBy(name => name, StringComparer.OrdinalIgnoreCase)
+                .Where(g => g.Count() > 1)
+                .Select(g => $"{Path.GetRelativePath(Root, file)}: {string.Join(", ", g.Select(n => $"\"{n}\""))}"))
+            .ToList();
+
+        Assert.True(duplicates.Count == 0, "Names given twice (case ignored):\n" + string.Join("\n", duplicates));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Each_key_of_a_resource_set_is_found_at_run_time_in_every_culture(string module)
+    {
+        var type = typeof(Cultures).Assembly.GetType($"Learning.Modules.{module}.{module}Strings")
+            ?? throw new InvalidOperationException($"No marker type {module}Strings in Learning.Modules.{module}.");
+        var resources = new ResourceManager(type);
+        var english = Read(module, null);
+        Assert.NotEmpty(english);
+
+        foreach (var culture in Cultures.All)
+        {
+            // English is the neutral set; each other culture must answer from its own satellite, not by falling back.
+            var set = resources.GetResourceSet(culture == "en" ? CultureInfo.InvariantCulture : new CultureInfo(culture), createIfNotExists: true, tryParents: false);
+            Assert.True(set is not null, $"{module}: no compiled resources for {culture}.");
+            var missing = english.Keys.Where(key => set.GetString(key) is null).ToList();
+            Assert.True(missing.Count == 0, $"{module}.{culture} lacks at run time: {string.Join(", ", missing)}");
+        }
+    }
+
+    [Fact]
     public void Every_string_the_code_uses_is_in_its_modules_resource_set()
     {
+        var used = UsedKeys().ToList();
+        Assert.NotEmpty(used);
         var missing = new List<string>();
-        foreach (var (module, key, file) in UsedKeys())
+        foreach (var (module, key, file) in used)
         {
             if (!Read(module, null).ContainsKey(key))
             {
@@ -69,6 +113,7 @@ public sealed partial class TranslationTests
     public void Keys_the_code_computes_are_in_their_modules_resource_set(string module, string keys)
     {
         var english = Read(module, null);
+        Assert.NotEmpty(keys.Split('|', StringSplitOptions.RemoveEmptyEntries));
         Assert.All(keys.Split('|'), key => Assert.True(english.ContainsKey(key), $"{module}: '{key}' is missing."));
     }
 

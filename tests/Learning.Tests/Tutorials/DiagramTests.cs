@@ -1,57 +1,36 @@
-using Learning.Modules.Content;
 using Learning.Modules.Tutorials;
-using Learning.Tests.Infrastructure;
 
 namespace Learning.Tests.Tutorials;
 
-/// <summary>The diagrams drawn from each tutorial of content/: deterministic, inside their frame,
-/// no box over another, every text present.</summary>
+/// <summary>The diagrams drawn from a tutorial: deterministic, inside their frame, no box over another,
+/// every text present (the shipped tutorials are drawn in ShippedContent/TutorialDiagramTests).</summary>
 public sealed class DiagramTests
 {
     private static readonly Dictionary<string, string> Roles = TutorialType.Roles.ToDictionary(r => r, r => r);
 
-    private static List<string> Files => Directory.GetFiles(Path.Combine(Repository.Root, "content", "toolbox"), "tutorial.*.md", SearchOption.AllDirectories)
-        .Select(f => Path.GetRelativePath(Repository.Root, f)).Order().ToList();
-
-    public static TheoryData<string> TutorialFiles => [.. Files];
-
-    [Theory]
-    [MemberData(nameof(TutorialFiles))]
-    public void Each_tutorials_diagrams_fit_their_frame_without_overlapping_boxes(string file)
+    [Fact]
+    public void A_mind_map_of_the_largest_size_a_tutorial_may_have_is_drawn_the_same_every_time_inside_its_frame_with_all_its_words()
     {
-        var tutorial = Read(file);
+        // What TutorialType allows at most: a centre of 40 characters, 6 branches of 40, 5 leaves of 60 each.
+        var largest = new MindMap(Sized("The centre", 40),
+            Enumerable.Range(1, 6).Select(b => new Branch(Sized($"Branch {b}", 40), Enumerable.Range(1, 5).Select(l => Sized($"Leaf {l} of branch {b}", 60)).ToList())).ToList());
+        Assert.All(largest.Branches.SelectMany(b => b.Leaves), leaf => Assert.InRange(leaf.Length, 55, 60));
 
         foreach (var narrow in new[] { false, true })
         {
-            var mindMap = MindMapDrawing.Draw(tutorial.MindMap, narrow);
-            var orgChart = OrgChartDrawing.Draw(tutorial.Actors, tutorial.Links, Roles, narrow);
-            foreach (var diagram in new[] { mindMap, orgChart })
-            {
-                AssertNoOverlap(diagram);
-            }
+            var first = MindMapDrawing.Draw(largest, narrow);
+            var second = MindMapDrawing.Draw(largest, narrow);
 
-            Assert.Equal(1 + tutorial.MindMap.Branches.Count, mindMap.Boxes.Count);
-            Assert.Equal(tutorial.Actors.Count, orgChart.Boxes.Count);
-            Assert.True(narrow ? mindMap.Width <= 400 : mindMap.Width <= 900, $"{mindMap.Width} wide");
+            Assert.Equal(first.Svg, second.Svg);
+            Assert.Equal(1 + 6, first.Boxes.Count);
+            AssertNoOverlap(first);
+            Assert.True(narrow ? first.Width <= 400 : first.Width <= 900, $"{first.Width} wide");
+            var svgText = string.Concat(System.Xml.Linq.XDocument.Parse(first.Svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value + " "));
+            var words = largest.Branches.SelectMany(b => b.Leaves.Append(b.Label)).Append(largest.Centre).SelectMany(t => t.Split(' ')).ToList();
+            Assert.NotEmpty(words);
+            Assert.All(words, word => Assert.Contains(word, svgText));
+            Assert.Contains("role=\"img\"", first.Svg);
         }
-    }
-
-    [Fact]
-    public void The_largest_tutorial_is_drawn_the_same_every_time_with_all_its_words()
-    {
-        var largest = Files.Select(Read).MaxBy(t => t.MindMap.Branches.Sum(b => b.Leaves.Sum(l => l.Length) + b.Label.Length) + t.Actors.Count * 40)!;
-
-        var first = MindMapDrawing.Draw(largest.MindMap, narrow: false).Svg;
-        var second = MindMapDrawing.Draw(largest.MindMap, narrow: false).Svg;
-
-        Assert.Equal(first, second);
-        var svgText = string.Concat(System.Xml.Linq.XDocument.Parse(first).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value + " "));
-        foreach (var word in largest.MindMap.Branches.SelectMany(b => b.Leaves.Append(b.Label)).SelectMany(t => t.Split(' ')))
-        {
-            Assert.Contains(word, svgText);
-        }
-
-        Assert.Contains("role=\"img\"", first);
     }
 
     [Fact]
@@ -69,7 +48,11 @@ public sealed class DiagramTests
         }
     }
 
-    private static void AssertNoOverlap(Diagram diagram)
+    /// <summary>A text of at most <paramref name="length"/> characters, in whole words.</summary>
+    private static string Sized(string start, int length) =>
+        (start + string.Concat(Enumerable.Repeat(" with more words", 10)))[..length].TrimEnd();
+
+    internal static void AssertNoOverlap(Diagram diagram)
     {
         for (var i = 0; i < diagram.Boxes.Count; i++)
         {
@@ -80,13 +63,5 @@ public sealed class DiagramTests
                 Assert.False(box.Overlaps(diagram.Boxes[j]), $"'{box.Text}' overlaps '{diagram.Boxes[j].Text}'");
             }
         }
-    }
-
-    private static Tutorial Read(string relativePath)
-    {
-        var errors = new List<ContentImportError>();
-        var file = ContentFile.Parse(relativePath, File.ReadAllText(Path.Combine(Repository.Root, relativePath)), errors)!;
-        Assert.Empty(errors);
-        return Tutorial.From(ContentFields.Parse(ContentFields.ToJson(file, new TutorialType().FieldKeys)));
     }
 }

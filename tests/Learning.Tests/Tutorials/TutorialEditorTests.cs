@@ -13,10 +13,10 @@ public sealed class TutorialEditorTests
     [Fact]
     public async Task An_editor_changes_a_tutorials_parts_and_readers_see_the_redrawn_mind_map_while_broken_yaml_saves_nothing()
     {
-        await using var app = new LearningApp();
+        await using var app = new LearningApp(content: TestContent.Small());
         var editor = await EditorTests.LogInAsEditor(app, "writer@example.org");
         var id = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems
-            .Where(i => i.Type == "tutorial" && i.SetId == "spoc-skills-validation" && i.Culture == "en").Select(i => i.Id).SingleAsync());
+            .Where(i => i.Type == "tutorial" && i.SetId == TestContent.TutorialSet && i.Culture == "en").Select(i => i.Id).SingleAsync());
         var form = await editor.GetPageAsync($"/en/editor/tutorial/{id}");
         var parts = form.QuerySelector<IHtmlTextAreaElement>("#Input_Parts")!.Value;
         Assert.StartsWith("mind_map:\n  centre: ", parts);

@@ -14,20 +14,23 @@ public sealed class TutorialPageTests
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task A_tutorial_shows_its_parts_with_text_versions_and_links_to_its_practice_and_back(Db db)
     {
-        await using var app = new LearningApp(db);
+        await using var app = new LearningApp(db, content: TestContent.Small());
         var client = app.CreateClient();
-        var practice = await client.GetPageAsync("/hu/toolbox/spoc-validalas-kompetenciak".Replace("spoc-validalas-kompetenciak", await Slug(app, "practice", "hu")));
+        var practice = await client.GetPageAsync($"/hu/toolbox/{TestContent.Slug(TestContent.TutorialSet, "hu")}");
 
         var link = practice.QuerySelector("a[href^='/hu/tutorials/']")!.GetAttribute("href")!;
         var page = await client.GetPageAsync(link);
 
+        Assert.Equal($"/hu/tutorials/{TestContent.TutorialSlug("hu")}", link);
         Assert.Equal("hu", page.DocumentElement.GetAttribute("lang"));
         Assert.Equal(2, page.QuerySelectorAll("#mind-map svg[role=img]").Length);
-        Assert.NotEmpty(page.QuerySelectorAll("#mind-map .diagram-text li li"));
-        Assert.NotEmpty(page.QuerySelectorAll("#timeline .timeline__step"));
+        Assert.Equal(5, page.QuerySelectorAll("#mind-map .diagram-text li li").Length); // the leaves of the three branches
+        Assert.Equal(3, page.QuerySelectorAll("#timeline .timeline__step").Length);
         Assert.NotEmpty(page.QuerySelectorAll("#actors .diagram-text li"));
-        Assert.All(page.QuerySelectorAll(".testimonial"), t => Assert.NotNull(t.QuerySelector(".badge")));
-        Assert.NotNull(page.QuerySelector($"a[href='/hu/toolbox/{await Slug(app, "practice", "hu")}']"));
+        var testimonials = page.QuerySelectorAll(".testimonial");
+        Assert.NotEmpty(testimonials);
+        Assert.All(testimonials, t => Assert.NotNull(t.QuerySelector(".badge"))); // illustrative, and said so
+        Assert.NotNull(page.QuerySelector($"a[href='/hu/toolbox/{TestContent.Slug(TestContent.TutorialSet, "hu")}']"));
 
         var video = page.QuerySelector("video")!;
         Assert.Equal("/videos/spoc-skills-validation.webm", video.GetAttribute("src"));
@@ -41,18 +44,16 @@ public sealed class TutorialPageTests
     [Fact]
     public async Task Each_culture_serves_its_own_subtitles_as_webvtt()
     {
-        await using var app = new LearningApp();
+        await using var app = new LearningApp(content: TestContent.Small());
         var client = app.CreateClient();
 
-        using var catalan = await client.GetAsync($"/ca/tutorials/{await Slug(app, "tutorial", "ca")}/video-1.vtt");
-        using var missing = await client.GetAsync($"/ca/tutorials/{await Slug(app, "tutorial", "ca")}/video-9.vtt");
+        using var catalan = await client.GetAsync($"/ca/tutorials/{TestContent.TutorialSlug("ca")}/video-1.vtt");
+        using var missing = await client.GetAsync($"/ca/tutorials/{TestContent.TutorialSlug("ca")}/video-9.vtt");
         var text = await catalan.Content.ReadAsStringAsync();
 
         Assert.Equal("text/vtt", catalan.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("WEBVTT\n\n1\n00:00:00.000 --> 00:00:05.000\n", text);
-        var firstCatalanCue = File.ReadAllText(Path.Combine(Repository.Root, "content", "toolbox", "spoc-skills-validation", "tutorial.ca.md"))
-            .Split("text: \"")[1].Split('"')[0];
-        Assert.Contains(firstCatalanCue, text);
+        Assert.Contains(TestContent.FirstCue("ca"), text);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
@@ -76,9 +77,8 @@ public sealed class TutorialPageTests
     [Fact]
     public async Task A_tutorial_without_a_translation_is_shown_in_french_and_a_broken_one_is_not_imported()
     {
-        await using var app = new LearningApp();
-        var fr = File.ReadAllText(Path.Combine(Repository.Root, "content", "toolbox", "spoc-skills-validation", "tutorial.fr.md"))
-            .Replace("set: spoc-skills-validation", "set: only-french").Replace("slug: ", "slug: seul-");
+        await using var app = new LearningApp(content: TestContent.Small());
+        var fr = TestContent.Tutorial("fr").Replace($"set: {TestContent.TutorialSet}", "set: only-french").Replace("slug: ", "slug: seul-");
         var broken = fr.Replace("set: only-french", "set: broken").Replace("slug: seul-", "slug: casse-");
         var firstLink = broken.IndexOf("    to: ", broken.IndexOf("links:", StringComparison.Ordinal), StringComparison.Ordinal);
         broken = broken[..firstLink] + "    to: nobody\n" + broken[(broken.IndexOf('\n', firstLink) + 1)..];
@@ -95,7 +95,4 @@ public sealed class TutorialPageTests
         Assert.Equal("fr", page.QuerySelector("article")!.GetAttribute("lang"));
         Assert.NotNull(page.QuerySelector("p.alert[role=note]"));
     }
-
-    internal static Task<string> Slug(LearningApp app, string type, string culture) => app.WithTenantAsync(sp =>
-        sp.GetRequiredService<LearningDbContext>().ContentItems.Where(i => i.Type == type && i.SetId == "spoc-skills-validation" && i.Culture == culture).Select(i => i.Slug).SingleAsync());
 }

@@ -1,41 +1,18 @@
-using System.ComponentModel.DataAnnotations;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Learning.Modules.Accounts.Pages;
 
 [AllowAnonymous]
 [EnableRateLimiting(AccountsModule.AccountPostsLimit)]
-public sealed class ForgotPasswordModel(UserManager<LearningUser> users, AccountEmails emails, LearningDbContext db) : PageModel
+public sealed class ForgotPasswordModel(UserManager<LearningUser> users, AccountEmails emails, LearningDbContext db) : EmailedLinkRequestModel(users, db)
 {
-    [BindProperty]
-    [Required(ErrorMessage = "This field is required.")]
-    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
-    public string Email { get; set; } = "";
-
-    public bool Sent { get; private set; }
-
-    public async Task<IActionResult> OnPostAsync()
+    protected override async Task<bool> QueueLinkAsync(LearningUser user)
     {
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        // The same answer whether or not the address has an account.
-        var user = await users.FindByEmailAsync(Email);
-        if (user is not null)
-        {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            emails.QueuePasswordReset(user, AccountLinks.WithToken(Request, user.PreferredCulture, "account/reset-password", user.Id, token));
-            await db.SaveChangesAsync();
-        }
-
-        Sent = true;
-        return Page();
+        var token = await Users.GeneratePasswordResetTokenAsync(user);
+        emails.QueuePasswordReset(user, AccountLinks.WithToken(Request, user.PreferredCulture, "account/reset-password", user.Id, token));
+        return true;
     }
 }

@@ -46,7 +46,7 @@ public sealed class MyCertificateModel(CertificateIssuer issuer, TenantContext t
             var bytes = CertificatePdf.Draw(new CertificatePdf.Texts(
                 tenantContext.Tenant.DisplayName,
                 S["Certificate"],
-                S["awarded to"],
+                S["certificate: awarded to"],
                 certificate.RecipientName,
                 S["for completing"],
                 S["RéSolution MOOC: transferable practices of socio-professional insertion"],

@@ -3,8 +3,9 @@ using Learning.Modules.Core;
 using Learning.Tests.Infrastructure;
 using YamlDotNet.Serialization;
 
-namespace Learning.Tests.Content;
+namespace Learning.Tests.ShippedContent;
 
+// Shipped content: these tests read content/toolbox itself, so that a mistake in the platform's own files fails here.
 /// <summary>
 /// The toolbox's files keep the format of content/README.md until the content engine imports them:
 /// every practice in the six cultures, consistent ids, unique slugs, the body's sections in order.
@@ -46,10 +47,11 @@ public sealed partial class ContentFilesTests
             Assert.False(string.IsNullOrWhiteSpace((string)front["title"]));
             foreach (var (field, allowed) in Vocabularies)
             {
-                Assert.All(List(front, field), id => Assert.Contains(id, allowed));
+                var ids = List(front, field);
+                Assert.True(ids.Count > 0, $"{set}.{culture}: no {field}.");
+                Assert.All(ids, id => Assert.Contains(id, allowed));
             }
 
-            Assert.All(List(front, "related"), id => Assert.True(Directory.Exists(Path.Combine(Toolbox, id)), $"{set}: unknown related {id}"));
             var headings = Heading().Matches(body).Select(m => m.Groups[1].Value).ToList();
             Assert.Equal(7, headings.Count);
             Assert.Equal(["##", "##", "###", "###", "###", "##", "##"], Heading().Matches(body).Select(m => m.Value.Split(' ')[0]).ToList());
@@ -65,11 +67,21 @@ public sealed partial class ContentFilesTests
     }
 
     [Fact]
+    public void Related_practices_are_practices_of_the_toolbox()
+    {
+        var related = Sets.SelectMany(set => Cultures.All.SelectMany(culture => List(Read(Path.Combine(Toolbox, set, culture + ".md")).Front, "related").Select(id => (set, id)))).ToList();
+
+        Assert.NotEmpty(related);
+        Assert.All(related, r => Assert.True(Directory.Exists(Path.Combine(Toolbox, r.id)), $"{r.set}: unknown related {r.id}"));
+    }
+
+    [Fact]
     public void Slugs_are_unique_within_each_culture()
     {
         foreach (var culture in Cultures.All)
         {
             var slugs = Sets.Select(set => (string)Read(Path.Combine(Toolbox, set, culture + ".md")).Front["slug"]).ToList();
+            Assert.NotEmpty(slugs);
             Assert.Equal(slugs.Count, slugs.Distinct().Count());
         }
     }

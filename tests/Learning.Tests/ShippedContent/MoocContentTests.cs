@@ -2,8 +2,9 @@ using Learning.Modules.Assessment.Formats;
 using Learning.Modules.Assessment.Questions;
 using Learning.Tests.Infrastructure;
 
-namespace Learning.Tests.Assessment;
+namespace Learning.Tests.ShippedContent;
 
+// Shipped content: these tests read the MOOC's own GIFT banks, so that a question lost in one culture fails here.
 /// <summary>The MOOC's validation questions in content/mooc/ (GIFT), as the banks import them.</summary>
 public sealed class MoocContentTests
 {
