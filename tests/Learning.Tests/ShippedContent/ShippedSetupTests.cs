@@ -1,3 +1,4 @@
+using Learning.Modules.Assessment;
 using Learning.Modules.Assessment.Formats;
 using Learning.Modules.Content;
 using Learning.Modules.Data;

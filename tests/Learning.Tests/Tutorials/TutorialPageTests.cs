@@ -60,10 +60,10 @@ public sealed class TutorialPageTests
     [Fact]
     public async Task A_practice_and_its_tutorial_lead_to_each_other_in_the_words_of_the_module_that_owns_the_target()
     {
-        await using var app = new LearningApp();
+        await using var app = new LearningApp(content: TestContent.Small());
         var client = app.CreateClient();
-        var practiceSlug = await Slug(app, "practice", "fr");
-        var tutorialSlug = await Slug(app, "tutorial", "fr");
+        var practiceSlug = TestContent.Slug(TestContent.TutorialSet, "fr");
+        var tutorialSlug = TestContent.TutorialSlug("fr");
 
         var practice = await client.GetPageAsync($"/fr/toolbox/{practiceSlug}");
         var tutorial = await client.GetPageAsync($"/fr/tutorials/{tutorialSlug}");
