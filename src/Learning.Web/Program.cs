@@ -30,7 +30,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.UseOutputCache(); // anonymous readers' pages, evicted when content is published
 
-// Razor Pages of every module (each declares its own route), module endpoints, /health.
+// Razor Pages of the listed modules (each declares its own route), their endpoints, /health.
 app.MapLearningModules();
 
 app.Run();

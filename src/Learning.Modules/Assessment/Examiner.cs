@@ -5,6 +5,7 @@ using Learning.Modules.Assessment.Questions;
 using Learning.Modules.Core;
 using Learning.Modules.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Learning.Modules.Assessment;
@@ -13,7 +14,7 @@ namespace Learning.Modules.Assessment;
 /// Runs tests: a fresh random draw from the bank for every attempt (choices shuffled too), answers saved one
 /// by one in a short transaction each, one submission graded on the server whatever is sent twice.
 /// </summary>
-public sealed class Examiner(LearningDbContext db, QuestionBanks banks, IOptions<AssessmentOptions> options, TimeProvider clock, IEnumerable<ITestSubmittedHandler> submittedHandlers)
+public sealed class Examiner(LearningDbContext db, QuestionBanks banks, IOptions<AssessmentOptions> options, TimeProvider clock, IServiceProvider services)
 {
     /// <summary>Whether the person may start a new attempt at this bank, by the test's settings.</summary>
     public async Task<TestAvailability> AvailabilityAsync(string userId, string bank, CancellationToken cancellationToken)
@@ -148,7 +149,8 @@ public sealed class Examiner(LearningDbContext db, QuestionBanks banks, IOptions
         await transaction.CommitAsync(cancellationToken);
         if (claimed == 1)
         {
-            foreach (var handler in submittedHandlers)
+            // Resolved now, not injected: a handler may itself ask Assessment about tests (Certificates does).
+            foreach (var handler in services.GetServices<ITestSubmittedHandler>())
             {
                 await handler.OnSubmittedAsync(new TestSubmitted(attempt.UserId, attempt.Bank, attempt.Id, attempt.Passed == true), cancellationToken);
             }
