@@ -26,6 +26,10 @@ public sealed class LearningApp : WebApplicationFactory<Program>
 
     /// <param name="content">The content folder the default tenant is set up from (and every tenant created
     /// later): the shipped content/ when null, else this one, written into the app's data folder.</param>
+    // A test run starts hundreds of apps; each would watch its settings files, and the machine's inotify
+    // instances run out (the failing test then says "The configured user limit (128)...").
+    static LearningApp() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     public LearningApp(Db database = Db.Sqlite, IDictionary<string, string?>? extraSettings = null, TestContent? content = null)
         : this(database, extraSettings, Path.Combine(Path.GetTempPath(), "learning-tests", Guid.NewGuid().ToString("n")), $"learning_test_{Guid.NewGuid():n}"[..30], content)
     {
