@@ -21,7 +21,7 @@ public sealed class QueryCountTests
             ["Learning:Assessment:Tests:counted/small:QuestionCount"] = "100",
             ["Learning:Assessment:Tests:counted/large:QuestionCount"] = "100",
         }, content: TestContent.Only());
-        await using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter)));
+        await using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(counter.CountIn));
         await counted.CreateUserAsyncVia(app, "learner@example.org");
         await counted.WithTenantAsync(app, async sp =>
         {

@@ -26,9 +26,13 @@ public sealed class LearningApp : WebApplicationFactory<Program>
 
     /// <param name="content">The content folder the default tenant is set up from (and every tenant created
     /// later): the shipped content/ when null, else this one, written into the app's data folder.</param>
-    // A test run starts hundreds of apps; each would watch its settings files, and the machine's inotify
-    // instances run out (the failing test then says "The configured user limit (128)...").
-    static LearningApp() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    // A test run starts hundreds of apps; each would watch its settings and static files with inotify, and the
+    // machine's instances run out ("The configured user limit (128)..."): no reloading, and files are polled.
+    static LearningApp()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+    }
 
     public LearningApp(Db database = Db.Sqlite, IDictionary<string, string?>? extraSettings = null, TestContent? content = null)
         : this(database, extraSettings, Path.Combine(Path.GetTempPath(), "learning-tests", Guid.NewGuid().ToString("n")), $"learning_test_{Guid.NewGuid():n}"[..30], content)

@@ -85,7 +85,7 @@ public sealed class CourseAdministrationTests
     {
         var counter = new CommandCounter();
         await using var app = new LearningApp(content: TestContent.Small(activitiesPerPart: 20));
-        await using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter)));
+        await using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(counter.CountIn));
         await counted.CreateUserAsyncVia(app, "learner@example.org");
         var client = counted.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         await client.LogInSuccessfullyAsync("learner@example.org");
