@@ -37,7 +37,12 @@ public sealed class CommandCounter : DbCommandInterceptor
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref count);
+        // The e-mail job looks for mail to send every second in tests, whatever page is being counted.
+        if (!command.CommandText.Contains("\"OutboxMessages\"", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref count);
+        }
+
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
