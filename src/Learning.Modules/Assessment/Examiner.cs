@@ -54,10 +54,11 @@ public sealed class Examiner(LearningDbContext db, QuestionBanks banks, IOptions
 
         var settings = options.Value.For(bank);
         var drawn = pool.Keys.OrderBy(_ => RandomNumberGenerator.GetInt32(int.MaxValue)).Take(Math.Min(settings.QuestionCount, pool.Count)).ToList();
-        // Choices and ordering items are shown shuffled; true/false keeps True before False.
+        // Choices, matching and ordering items are shown shuffled; true/false keeps True before False.
         var orders = drawn.Select(name => Shuffle(pool[name].Type switch
         {
             QuestionType.SingleChoice or QuestionType.MultipleResponse => pool[name].Choices.Count,
+            QuestionType.Matching => pool[name].Pairs.Count,
             QuestionType.Ordering => pool[name].Order.Count,
             _ => 0,
         })).ToList();
