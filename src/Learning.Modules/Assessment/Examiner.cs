@@ -31,6 +31,17 @@ public sealed class Examiner(LearningDbContext db, QuestionBanks banks, IOptions
         return new(submitted.Count >= settings.MaxAttempts, next > clock.GetUtcNow().UtcDateTime ? next : null);
     }
 
+    /// <summary>Whether the review of a submitted attempt shows the right answers, by the test's settings.</summary>
+    public async Task<bool> ShowsRightAnswersAsync(Attempt attempt, CancellationToken cancellationToken) =>
+        attempt.SubmittedUtc is not null && options.Value.For(attempt.Bank).ShowRightAnswers switch
+        {
+            RightAnswers.Always => true,
+            RightAnswers.OncePassed => attempt.Passed == true
+                || await db.Attempts.AnyAsync(a => a.UserId == attempt.UserId && a.Bank == attempt.Bank && a.Passed == true, cancellationToken)
+                || (await AvailabilityAsync(attempt.UserId, attempt.Bank, cancellationToken)).NoAttemptsLeft,
+            _ => false,
+        };
+
     /// <summary>The person's attempt in progress for this bank, or a new one with a fresh draw; null when the
     /// bank has no questions or the settings allow no new attempt now.</summary>
     public async Task<Attempt?> StartAsync(string userId, string bank, CancellationToken cancellationToken)

@@ -70,7 +70,10 @@ public sealed class ValidationTestTests
     [Fact]
     public async Task Sixty_percent_fails_a_retake_draws_again_and_seventy_percent_passes()
     {
-        await using var app = new LearningApp(content: TestContent.Small());
+        await using var app = new LearningApp(extraSettings: new Dictionary<string, string?>
+        {
+            ["Learning:Assessment:Tests:mooc/part-2/validation:HoursBetweenAttempts"] = "0", // a retake at once
+        }, content: TestContent.Small());
         await app.CreateUserAsync("learner@example.org");
         var client = app.CreateClient();
         await client.LogInSuccessfullyAsync("learner@example.org");
@@ -157,7 +160,7 @@ public sealed class ValidationTestTests
         var used = await client.GetPageAsync("/en/mooc/part-2/test");
         Assert.Contains("every attempt", used.Text("[data-testid=availability]"));
         Assert.Equal(2, await Attempts(app, user.Id));
-        Assert.NotNull((await client.GetPageAsync("/en/mooc/part-1/test")).QuerySelector("main form")); // other tests keep the default: no limit
+        Assert.NotNull((await client.GetPageAsync("/en/mooc/part-1/test")).QuerySelector("main form")); // other tests keep their own rules
     }
 
     private static string AntiForgeryToken(AngleSharp.Html.Dom.IHtmlDocument page) =>
