@@ -24,9 +24,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static async Task<BrowserSession> StartAsync()
+    public static async Task<BrowserSession> StartAsync(IDictionary<string, string?>? extraSettings = null)
     {
-        var app = new LearningApp();
+        var app = new LearningApp(extraSettings: extraSettings);
         app.UseKestrel(0);
         app.StartServer();
         var session = new BrowserSession(app)

@@ -19,7 +19,7 @@ public sealed class Attempt
     /// <summary>The drawn questions' names, in the order shown, as JSON.</summary>
     public required string Questions { get; set; }
 
-    /// <summary>For each drawn question, the order its choices are shown in, as JSON.</summary>
+    /// <summary>For each drawn question, the order its choices (matching or ordering items) are shown in, as JSON.</summary>
     public required string ChoiceOrders { get; set; }
 
     public decimal PassPercent { get; set; }

@@ -31,6 +31,17 @@ public sealed class Examiner(LearningDbContext db, QuestionBanks banks, IOptions
         return new(submitted.Count >= settings.MaxAttempts, next > clock.GetUtcNow().UtcDateTime ? next : null);
     }
 
+    /// <summary>Whether the review of a submitted attempt shows the right answers, by the test's settings.</summary>
+    public async Task<bool> ShowsRightAnswersAsync(Attempt attempt, CancellationToken cancellationToken) =>
+        attempt.SubmittedUtc is not null && options.Value.For(attempt.Bank).ShowRightAnswers switch
+        {
+            RightAnswers.Always => true,
+            RightAnswers.OncePassed => attempt.Passed == true
+                || await db.Attempts.AnyAsync(a => a.UserId == attempt.UserId && a.Bank == attempt.Bank && a.Passed == true, cancellationToken)
+                || (await AvailabilityAsync(attempt.UserId, attempt.Bank, cancellationToken)).NoAttemptsLeft,
+            _ => false,
+        };
+
     /// <summary>The person's attempt in progress for this bank, or a new one with a fresh draw; null when the
     /// bank has no questions or the settings allow no new attempt now.</summary>
     public async Task<Attempt?> StartAsync(string userId, string bank, CancellationToken cancellationToken)
@@ -54,10 +65,11 @@ public sealed class Examiner(LearningDbContext db, QuestionBanks banks, IOptions
 
         var settings = options.Value.For(bank);
         var drawn = pool.Keys.OrderBy(_ => RandomNumberGenerator.GetInt32(int.MaxValue)).Take(Math.Min(settings.QuestionCount, pool.Count)).ToList();
-        // Choices and ordering items are shown shuffled; true/false keeps True before False.
+        // Choices, matching and ordering items are shown shuffled; true/false keeps True before False.
         var orders = drawn.Select(name => Shuffle(pool[name].Type switch
         {
             QuestionType.SingleChoice or QuestionType.MultipleResponse => pool[name].Choices.Count,
+            QuestionType.Matching => pool[name].Pairs.Count,
             QuestionType.Ordering => pool[name].Order.Count,
             _ => 0,
         })).ToList();

@@ -70,7 +70,10 @@ public sealed class ValidationTestTests
     [Fact]
     public async Task Sixty_percent_fails_a_retake_draws_again_and_seventy_percent_passes()
     {
-        await using var app = new LearningApp(content: TestContent.Small());
+        await using var app = new LearningApp(extraSettings: new Dictionary<string, string?>
+        {
+            ["Learning:Assessment:Tests:mooc/part-2/validation:HoursBetweenAttempts"] = "0", // a retake at once
+        }, content: TestContent.Small());
         await app.CreateUserAsync("learner@example.org");
         var client = app.CreateClient();
         await client.LogInSuccessfullyAsync("learner@example.org");
@@ -157,7 +160,7 @@ public sealed class ValidationTestTests
         var used = await client.GetPageAsync("/en/mooc/part-2/test");
         Assert.Contains("every attempt", used.Text("[data-testid=availability]"));
         Assert.Equal(2, await Attempts(app, user.Id));
-        Assert.NotNull((await client.GetPageAsync("/en/mooc/part-1/test")).QuerySelector("main form")); // other tests keep the default: no limit
+        Assert.NotNull((await client.GetPageAsync("/en/mooc/part-1/test")).QuerySelector("main form")); // other tests keep their own rules
     }
 
     private static string AntiForgeryToken(AngleSharp.Html.Dom.IHtmlDocument page) =>
@@ -167,7 +170,7 @@ public sealed class ValidationTestTests
         app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().Attempts.CountAsync(a => a.UserId == userId));
 
     /// <summary>Starts (or continues) a part's test; returns the attempt's address.</summary>
-    private static async Task<string> Start(HttpClient client, int part)
+    internal static async Task<string> Start(HttpClient client, int part)
     {
         var page = await client.GetPageAsync($"/en/mooc/part-{part}/test");
         using var started = await client.SubmitAsync(page, "main form");
@@ -176,33 +179,54 @@ public sealed class ValidationTestTests
     }
 
     /// <summary>Answers a question through its form, rightly or by leaving it blank.</summary>
-    private static async Task Answer(LearningApp app, HttpClient client, string attemptPath, int position, bool right)
+    internal static async Task Answer(LearningApp app, HttpClient client, string attemptPath, int position, bool right)
     {
         var page = await client.GetPageAsync($"{attemptPath}/{position}");
         var values = new List<(string, string)> { ("direction", "next") };
         if (right)
         {
-            var attemptId = int.Parse(attemptPath.Split('/')[^1]);
-            var question = await app.WithTenantAsync(async sp =>
-            {
-                var attempt = await sp.GetRequiredService<LearningDbContext>().Attempts.SingleAsync(a => a.Id == attemptId);
-                var bank = await sp.GetRequiredService<QuestionBanks>().LoadAsync(attempt.Bank, "en", default);
-                return bank[Examiner.QuestionNames(attempt)[position - 1]];
-            });
-            values.AddRange(RightAnswer(question));
+            values.AddRange(RightAnswer(await QuestionAsync(app, attemptPath, position), page));
         }
 
         using var response = await client.SubmitAsync(page, "form.question", [.. values]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    private static IEnumerable<(string, string)> RightAnswer(Question question) => question.Type switch
+    /// <summary>The question at a position of an attempt, in English, with its answers.</summary>
+    internal static Task<Question> QuestionAsync(LearningApp app, string attemptPath, int position) => app.WithTenantAsync(async sp =>
     {
-        QuestionType.SingleChoice or QuestionType.TrueFalse => [("choice", question.Choices.Select((c, i) => (c, i)).Single(x => x.c.Fraction == 1).i.ToString())],
-        QuestionType.MultipleResponse => question.Choices.Select((c, i) => (c, i)).Where(x => x.c.Fraction > 0).Select(x => ("choice", x.i.ToString())),
-        QuestionType.Matching => question.Pairs.Select((p, i) => ($"match-{i}", question.Pairs.Select((q, j) => (q, j)).First(x => x.q.Match == p.Match).j.ToString())),
-        QuestionType.Ordering => question.Order.Select((_, i) => ($"rank-{i}", (i + 1).ToString())),
-        QuestionType.ShortAnswer => [("text", question.Choices.First(c => c.Fraction == 1).Text.ToUpperInvariant())],
-        _ => [("number", question.Numbers.First(n => n.Fraction == 1).Min.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-    };
+        var attemptId = int.Parse(attemptPath.Split('/')[^1]);
+        var attempt = await sp.GetRequiredService<LearningDbContext>().Attempts.SingleAsync(a => a.Id == attemptId);
+        var bank = await sp.GetRequiredService<QuestionBanks>().LoadAsync(attempt.Bank, "en", default);
+        return bank[Examiner.QuestionNames(attempt)[position - 1]];
+    });
+
+    /// <summary>The right answer as a person who knows it fills the form in: by the texts they read, whatever
+    /// the fields' names and values are.</summary>
+    internal static IEnumerable<(string Name, string Value)> RightAnswer(Question question, AngleSharp.Html.Dom.IHtmlDocument page)
+    {
+        switch (question.Type)
+        {
+            case QuestionType.SingleChoice or QuestionType.TrueFalse or QuestionType.MultipleResponse:
+                var right = question.Choices.Select((c, i) => (c, i))
+                    .Where(x => question.Type == QuestionType.MultipleResponse ? x.c.Fraction > 0 : x.c.Fraction == 1)
+                    .Select(x => question.Type == QuestionType.TrueFalse ? (x.i == 0 ? "True" : "False") : x.c.Text).ToHashSet();
+                return page.QuerySelectorAll("form.question label.checkbox").Where(l => right.Contains(l.TextContent.Trim()))
+                    .Select(l => ("choice", l.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input")!.Value)).ToList();
+            case QuestionType.Matching:
+                return Fields(page).Select(f => (f.Select.Name!, f.Select.Options
+                    .Single(o => o.Text.Trim() == question.Pairs.Single(p => p.Item == f.Label).Match).Value)).ToList();
+            case QuestionType.Ordering:
+                return Fields(page).Select(f => (f.Select.Name!, (question.Order.ToList().IndexOf(f.Label) + 1).ToString())).ToList();
+            case QuestionType.ShortAnswer:
+                return [("text", question.Choices.First(c => c.Fraction == 1).Text.ToUpperInvariant())];
+            default:
+                return [("number", question.Numbers.First(n => n.Fraction == 1).Min.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        }
+    }
+
+    /// <summary>The drop-down lists of a matching or ordering question, each with its label's text.</summary>
+    internal static IEnumerable<(string Label, AngleSharp.Html.Dom.IHtmlSelectElement Select)> Fields(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlSelectElement>("form.question select")
+            .Select(s => (page.QuerySelector($"label[for='{s.Id}']")!.TextContent.Trim(), s));
 }

@@ -20,7 +20,10 @@ public sealed class CertificateTests
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Passing_the_four_tests_issues_one_certificate_with_a_pdf_a_verification_page_and_an_open_badge(Db db)
     {
-        await using var app = new LearningApp(db, content: TestContent.Small());
+        await using var app = new LearningApp(db, new Dictionary<string, string?>
+        {
+            ["Learning:Assessment:Tests:mooc/part-4/validation:HoursBetweenAttempts"] = "0", // passed twice in a row
+        }, content: TestContent.Small());
         var user = await app.CreateUserAsync("graduate@example.org");
         var client = app.CreateClient();
         await client.LogInSuccessfullyAsync("graduate@example.org");
@@ -74,6 +77,50 @@ public sealed class CertificateTests
 
         var baked = await client.GetStringAsync($"/badges/assertions/{certificate.Code}.svg");
         Assert.Contains($"verify=\"{assertionUrl}\"", baked);
+    }
+
+    [Fact]
+    public async Task Each_badge_hashes_its_holders_e_mail_with_its_own_salt_and_no_public_page_shows_an_e_mail_or_user_id()
+    {
+        await using var app = new LearningApp(content: TestContent.Small());
+        var holders = new[] { await app.CreateUserAsync("graduate@example.org"), await app.CreateUserAsync("laureate@example.org") };
+        foreach (var holder in holders)
+        {
+            for (var part = 1; part <= 4; part++)
+            {
+                await PassAsync(app, holder.Id, part);
+            }
+        }
+
+        var certificates = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().Certificates.AsNoTracking().ToListAsync());
+        Assert.Equal(2, certificates.Count);
+        Assert.NotEqual(certificates[0].Salt, certificates[1].Salt); // the same e-mail never gives the same hash twice
+        var anonymous = app.CreateClient();
+        foreach (var holder in holders)
+        {
+            var certificate = certificates.Single(c => c.UserId == holder.Id);
+            Assert.True(certificate.Salt.Length >= 16);
+
+            // Open Badges 2.0: a hashed e-mail identity is "sha256$" and the hex SHA-256 of the e-mail followed by the salt.
+            var json = await anonymous.GetStringAsync($"/badges/assertions/{certificate.Code}.json");
+            using var assertion = JsonDocument.Parse(json);
+            var recipient = assertion.RootElement.GetProperty("recipient");
+            Assert.Equal("email", recipient.GetProperty("type").GetString());
+            Assert.True(recipient.GetProperty("hashed").GetBoolean());
+            Assert.Equal(certificate.Salt, recipient.GetProperty("salt").GetString());
+            Assert.Equal("sha256$" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(holder.Email + certificate.Salt))).ToLowerInvariant(), recipient.GetProperty("identity").GetString());
+
+            // The verification page names the holder, which is what it is for, and nothing else of theirs.
+            using var page = await anonymous.GetAsync($"/en/certificates/{certificate.Code}");
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains(holder.DisplayName, html);
+            var svg = await anonymous.GetStringAsync($"/badges/assertions/{certificate.Code}.svg");
+            foreach (var published in new[] { json, html, svg })
+            {
+                Assert.DoesNotContain("@example.org", published);
+                Assert.DoesNotContain(holder.Id, published);
+            }
+        }
     }
 
     [Fact]

@@ -28,13 +28,16 @@ public sealed class AttemptQuestionModel(Examiner examiner, QuestionBanks banks)
 
     public int Answered { get; private set; }
 
-    /// <summary>The order the choices (or ordering items) are shown in: indexes into the question's lists.</summary>
+    /// <summary>The order the choices (matching or ordering items) are shown in: indexes into the question's
+    /// lists, shuffled for each attempt. The form's fields are named and valued by their place on the page,
+    /// never by these indexes, which follow the author's order (often the right answer first, the right order
+    /// itself for ordering): the page says nothing the texts do not, and the server maps places back.</summary>
     public int[] Order { get; private set; } = [];
 
     public Response? Saved { get; private set; }
 
     /// <summary>Matching: the matches to choose from (each by the first pair that has it), in alphabetical
-    /// order, which does not give the answer away.</summary>
+    /// order, which does not give the answer away; an option's value is its place in this list.</summary>
     public IReadOnlyList<(int Pair, string Match)> Matches => Question.Pairs.Select((p, i) => (Pair: i, p.Match))
         .DistinctBy(m => m.Match).OrderBy(m => m.Match, StringComparer.Ordinal).ToList();
 
@@ -70,18 +73,21 @@ public sealed class AttemptQuestionModel(Examiner examiner, QuestionBanks banks)
         return Question.Type switch
         {
             QuestionType.SingleChoice or QuestionType.TrueFalse or QuestionType.MultipleResponse =>
-                form["choice"].Select(v => int.TryParse(v, out var i) ? i : -1).Where(i => i >= 0 && i < Question.Choices.Count).ToHashSet() is { Count: > 0 } chosen
+                form["choice"].Select(Place).Where(p => p >= 0).Select(p => Order[p]).ToHashSet() is { Count: > 0 } chosen
                     ? new ChoiceResponse(chosen) : null,
-            QuestionType.Matching => new MatchingResponse(Enumerable.Range(0, Question.Pairs.Count)
-                .Where(i => int.TryParse(form[$"match-{i}"], out var pair) && pair >= 0 && pair < Question.Pairs.Count)
-                .ToDictionary(i => i, i => int.Parse(form[$"match-{i}"]!))),
-            QuestionType.Ordering => new OrderingResponse(Enumerable.Range(0, Question.Order.Count)
-                .OrderBy(i => int.TryParse(form[$"rank-{i}"], out var rank) ? rank : int.MaxValue).ThenBy(i => Array.IndexOf(Order, i)).ToList()),
+            QuestionType.Matching => new MatchingResponse(Enumerable.Range(0, Order.Length)
+                .Where(p => int.TryParse(form[$"match-{p}"], out var option) && option >= 0 && option < Matches.Count)
+                .ToDictionary(p => Order[p], p => Matches[int.Parse(form[$"match-{p}"]!)].Pair)),
+            QuestionType.Ordering => new OrderingResponse(Enumerable.Range(0, Order.Length)
+                .OrderBy(p => int.TryParse(form[$"rank-{p}"], out var rank) ? rank : int.MaxValue).ThenBy(p => p).Select(p => Order[p]).ToList()),
             QuestionType.ShortAnswer => form["text"].ToString() is { Length: > 0 } text ? new TextResponse(text[..Math.Min(text.Length, 500)]) : null,
             QuestionType.Numerical => decimal.TryParse(form["number"].ToString().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? new NumberResponse(number) : null,
             _ => null,
         };
     }
+
+    /// <summary>A place on the page posted back; -1 when it is none.</summary>
+    private int Place(string? value) => int.TryParse(value, out var place) && place >= 0 && place < Order.Length ? place : -1;
 
     /// <summary>Null: no such attempt for this person. False: the attempt is submitted. True: ready.</summary>
     private async Task<bool?> LoadAsync(int id, int position, CancellationToken cancellationToken)
@@ -108,7 +114,13 @@ public sealed class AttemptQuestionModel(Examiner examiner, QuestionBanks banks)
         Position = position;
         Question = (await banks.LoadAsync(attempt.Bank, Cultures.Current, cancellationToken))[names[position - 1]];
         var shuffled = Examiner.ChoiceOrders(attempt)[position - 1];
-        Order = shuffled.Length > 0 ? shuffled : Enumerable.Range(0, Math.Max(Question.Choices.Count, Question.Order.Count)).ToArray();
+        // Attempts started before matching items were shuffled (and true/false, never shuffled) show the author's order.
+        Order = shuffled.Length > 0 ? shuffled : Enumerable.Range(0, Question.Type switch
+        {
+            QuestionType.Matching => Question.Pairs.Count,
+            QuestionType.Ordering => Question.Order.Count,
+            _ => Question.Choices.Count,
+        }).ToArray();
         Answered = attempt.Answers.Count;
         Saved = attempt.Answers.FirstOrDefault(a => a.Position == position - 1) is { } answer ? JsonSerializer.Deserialize<Response>(answer.Response, QuestionBanks.Json) : null;
         return true;
