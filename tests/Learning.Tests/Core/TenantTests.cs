@@ -74,6 +74,24 @@ public sealed class TenantTests
         Assert.StartsWith("/south/en/account/login", response.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task A_form_token_issued_by_one_tenant_is_refused_by_another()
+    {
+        await using var app = new LearningApp();
+        var defaultAdmin = await AdministrationTests.LogInAsAdministrator(app);
+        await CreateTenant(app, defaultAdmin, "south", Db.Sqlite, ("Input.UrlPrefix", "south"));
+        var client = app.CreateClient();
+        var here = await client.GetPageAsync("/en/account/login");
+        var there = await client.GetPageAsync("/south/en/account/login");
+        var hereToken = here.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='__RequestVerificationToken']")!.Value;
+
+        using var own = await client.SubmitAsync(there, "main form", ("Email", "someone@example.org"), ("Password", "a guess of a password"));
+        using var foreign = await client.SubmitAsync(there, "main form", ("__RequestVerificationToken", hereToken), ("Email", "someone@example.org"), ("Password", "a guess of a password"));
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+    }
+
     /// <summary>A cookie store that lets a test tamper with cookies as an attacker would.</summary>
     private sealed class CookieJar : DelegatingHandler
     {

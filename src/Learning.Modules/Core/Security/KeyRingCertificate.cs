@@ -42,7 +42,14 @@ public static class KeyRingCertificate
                 File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
 
-            File.Move(temporary, path, overwrite: false);
+            try
+            {
+                File.Move(temporary, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                File.Delete(temporary); // another process made it first: use theirs
+            }
         }
 
         return X509CertificateLoader.LoadPkcs12FromFile(path, null);
