@@ -13,21 +13,25 @@ public sealed class AccountEmails(EmailOutbox outbox, IStringLocalizer<AccountsS
 
     public void QueueConfirmation(LearningUser user, string link) => Queue(user, link,
         () => S["Confirm your e-mail address"],
-        () => S["Hello {0},", user.DisplayName],
+        () => Greeting(user),
         () => S["To activate your account on {0}, confirm your e-mail address by opening this link:", Site],
         () => S["If you did not create this account, ignore this e-mail."]);
 
     public void QueueAlreadyRegistered(LearningUser user, string link) => Queue(user, link,
         () => S["You already have an account"],
-        () => S["Hello {0},", user.DisplayName],
+        () => Greeting(user),
         () => S["Someone tried to create an account on {0} with this address, which already has one. If it was you, log in, or choose a new password here:", Site],
         () => S["If it was not you, ignore this e-mail: nothing has changed."]);
 
     public void QueuePasswordReset(LearningUser user, string link) => Queue(user, link,
         () => S["Choose a new password"],
-        () => S["Hello {0},", user.DisplayName],
+        () => Greeting(user),
         () => S["Someone asked to reset the password of your account on {0}. To choose a new password, open this link:", Site],
         () => S["If it was not you, ignore this e-mail: your password stays the same."]);
+
+    // A name typed at registration is not quoted to an address nobody has confirmed: it would let anyone
+    // send their own words, under the site's name, to whatever address they type.
+    private string Greeting(LearningUser user) => user.EmailConfirmed ? S["Hello {0},", user.DisplayName] : S["Hello,"];
 
     private void Queue(LearningUser user, string link, Func<string> subject, Func<string> greeting, Func<string> body, Func<string> footer)
     {

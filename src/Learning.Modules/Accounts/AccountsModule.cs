@@ -8,6 +8,7 @@ using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -72,6 +73,10 @@ public sealed class AccountsModule : ILearningModule
                 await SecurityStampValidator.ValidatePrincipalAsync(c);
             };
         });
+
+        // The cookie's content is protected for its tenant (a purpose per tenant), not only named after it.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IDataProtectionProvider, IHttpContextAccessor>((o, provider, http) => o.TicketDataFormat = new TenantTicketDataFormat(provider, http));
 
         var postsPerMinute = configuration.GetValue($"{LearningOptions.Section}:AccountPostsPerMinute", new LearningOptions().AccountPostsPerMinute);
         services.AddRateLimiter(o =>

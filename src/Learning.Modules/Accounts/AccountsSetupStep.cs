@@ -45,6 +45,7 @@ public sealed class AccountsSetupStep(TimeProvider clock) : ITenantSetupStep
         var password = NewPassword();
         Check(await users.CreateAsync(administrator, password));
         Check(await users.AddToRoleAsync(administrator, Roles.Administrator));
+        Check(await OneTimePassword.MarkAsync(users, administrator));
         context.AdministratorPassword = password;
     }
 

@@ -6,6 +6,7 @@ using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -69,10 +70,12 @@ public sealed class CoreModule : ILearningModule
                 .RequireRole(Roles.Administrator)
                 .RequireAssertion(c => c.Resource is HttpContext http && http.RequestServices.GetRequiredService<TenantContext>().Tenant.IsDefault));
 
-        // Keys are kept with the installation's data, so cookies survive a restart.
-        services.AddDataProtection().SetApplicationName("Learning");
+        // Keys are kept with the installation's data, so cookies survive a restart, and encrypted there with
+        // a certificate (KeyRingCertificate says which). Form tokens are bound to the tenant that issued them.
+        services.AddDataProtection().SetApplicationName("Learning").ProtectKeysWithCertificate(KeyRingCertificate.Load(configuration));
         services.AddOptions<KeyManagementOptions>().Configure<DataPaths, ILoggerFactory>((o, paths, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.DataProtectionKeys), logs));
+        services.AddSingleton<IAntiforgeryAdditionalDataProvider, TenantAntiforgeryData>();
 
         // E-mail leaves through the outbox, sent by a Quartz job.
         services.AddScoped<EmailOutbox>();

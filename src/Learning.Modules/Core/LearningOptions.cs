@@ -17,6 +17,9 @@ public sealed class LearningOptions
 
     public EmailSettings Email { get; set; } = new();
 
+    /// <summary>The certificate that encrypts the data-protection keys at rest (see KeyRingCertificate).</summary>
+    public DataProtectionSettings DataProtection { get; set; } = new();
+
     /// <summary>Login, registration and password-reset posts allowed per client and minute.</summary>
     public int AccountPostsPerMinute { get; set; } = 10;
 
@@ -31,6 +34,14 @@ public sealed class DatabaseSettings
 
     /// <summary>PostgreSQL connection string; SQLite databases live under the data path.</summary>
     public string? ConnectionString { get; set; }
+}
+
+public sealed class DataProtectionSettings
+{
+    /// <summary>A PKCS#12 (.pfx) file with its private key; when empty, one is made into the data folder.</summary>
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
 }
 
 public sealed class EmailSettings

@@ -48,6 +48,61 @@ public sealed class MyAccountTests
         await app.CreateClient().LogInSuccessfullyAsync("learner@example.org", "my second passphrase");
     }
 
+    [Fact]
+    public async Task Wrong_passwords_on_the_account_pages_count_toward_the_lockout_which_ends_the_session()
+    {
+        await using var app = new LearningApp();
+        await app.CreateUserAsync("learner@example.org");
+        var client = app.CreateClient();
+        await client.LogInSuccessfullyAsync("learner@example.org");
+
+        var personalData = await client.GetPageAsync("/en/account/personal-data");
+        using (var wrongDelete = await client.SubmitAsync(personalData, "main form", ("Password", "a wrong guess here")))
+        {
+            Assert.Equal(HttpStatusCode.OK, wrongDelete.StatusCode);
+        }
+
+        var form = await client.GetPageAsync("/en/account/password");
+        for (var attempt = 2; attempt <= 4; attempt++)
+        {
+            using var wrong = await client.SubmitAsync(form, "main form", ("CurrentPassword", $"wrong guess number {attempt}"), ("NewPassword", "my second passphrase"));
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        using var fifth = await client.SubmitAsync(form, "main form", ("CurrentPassword", "wrong guess number 5"), ("NewPassword", "my second passphrase"));
+        Assert.Equal("/en/account/login", fifth.Headers.Location?.OriginalString);
+
+        var lockedUntil = await app.WithTenantAsync(async sp =>
+            (await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<LearningUser>>().FindByEmailAsync("learner@example.org"))!.LockoutEnd);
+        Assert.True(lockedUntil > DateTimeOffset.UtcNow.AddMinutes(10));
+        using (var account = await client.GetAsync("/en/account"))
+        {
+            Assert.StartsWith("/en/account/login", account.Headers.Location?.OriginalString);
+        }
+
+        using var rightPassword = await app.CreateClient().LogInAsync("learner@example.org");
+        Assert.Equal(HttpStatusCode.OK, rightPassword.StatusCode);
+    }
+
+    [Fact]
+    public async Task Password_posts_on_the_account_pages_are_slowed_down_like_login_posts()
+    {
+        await using var app = new LearningApp(extraSettings: new Dictionary<string, string?> { ["Learning:AccountPostsPerMinute"] = "3" });
+        await app.CreateUserAsync("learner@example.org");
+        var client = app.CreateClient();
+        await client.LogInSuccessfullyAsync("learner@example.org");
+        var form = await client.GetPageAsync("/en/account/password");
+        var personalData = await client.GetPageAsync("/en/account/personal-data");
+
+        using var second = await client.SubmitAsync(form, "main form", ("CurrentPassword", "wrong guess number 2"), ("NewPassword", "my second passphrase"));
+        using var third = await client.SubmitAsync(personalData, "main form", ("Password", "wrong guess number 3"));
+        using var fourth = await client.SubmitAsync(form, "main form", ("CurrentPassword", "wrong guess number 4"), ("NewPassword", "my second passphrase"));
+        using var fifth = await client.SubmitAsync(personalData, "main form", ("Password", "wrong guess number 5"));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests],
+            [second.StatusCode, third.StatusCode, fourth.StatusCode, fifth.StatusCode]);
+    }
+
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task A_person_downloads_their_data_then_deletes_the_account_and_nothing_else(Db db)

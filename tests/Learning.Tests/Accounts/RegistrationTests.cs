@@ -59,6 +59,25 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public async Task The_confirmation_email_greets_neutrally_without_quoting_the_name_typed_at_registration()
+    {
+        await using var app = new LearningApp();
+        var client = app.CreateClient();
+        var page = await client.GetPageAsync("/en/account/register");
+        using (await client.SubmitAsync(page, "main form",
+                   ("Input.Email", "target@example.org"), ("Input.Password", LearningApp.Password),
+                   ("Input.DisplayName", "Your bank account is closed call 555 0100"), ("Input.AcceptPrivacyNotice", "true")))
+        {
+        }
+
+        var mail = await app.Mail.WaitForAsync("target@example.org", "Confirm your e-mail address");
+
+        Assert.StartsWith("Hello,", mail.Text.TrimStart());
+        Assert.DoesNotContain("bank", mail.Text);
+        Assert.DoesNotContain("555", mail.Text);
+    }
+
+    [Fact]
     public async Task Registration_without_accepting_the_privacy_notice_is_refused_and_creates_nothing()
     {
         await using var app = new LearningApp();

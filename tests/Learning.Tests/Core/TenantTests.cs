@@ -24,15 +24,15 @@ public sealed class TenantTests
         var home = await app.CreateClient().GetPageAsync("/north/fr/");
         Assert.Equal("North network", home.Text(".site-name"));
 
-        // The new tenant's administrator logs in there with the one-time password...
+        // The new tenant's administrator logs in there with the one-time password, chooses their own...
         var northAdmin = app.CreateClient();
-        await northAdmin.LogInSuccessfullyAsync("chief@north.example", password, "/north/en");
+        await OneTimePasswordTests.ChooseAsync(app, northAdmin, "chief@north.example", password, "/north/en", "the chief's own passphrase");
         var northUsers = await northAdmin.GetPageAsync("/north/en/admin/users");
         Assert.Contains("chief@north.example", northUsers.Text("tbody"));
         Assert.DoesNotContain("default.learner@example.org", northUsers.Text("tbody"));
 
         // ...but not on the default tenant, and the default tenant's people not there.
-        using (var wrongTenant = await app.CreateClient().LogInAsync("chief@north.example", password))
+        using (var wrongTenant = await app.CreateClient().LogInAsync("chief@north.example", "the chief's own passphrase"))
         {
             Assert.Equal(HttpStatusCode.OK, wrongTenant.StatusCode);
         }
@@ -72,6 +72,24 @@ public sealed class TenantTests
         using var response = await attacker.GetAsync("/south/en/account");
 
         Assert.StartsWith("/south/en/account/login", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_form_token_issued_by_one_tenant_is_refused_by_another()
+    {
+        await using var app = new LearningApp();
+        var defaultAdmin = await AdministrationTests.LogInAsAdministrator(app);
+        await CreateTenant(app, defaultAdmin, "south", Db.Sqlite, ("Input.UrlPrefix", "south"));
+        var client = app.CreateClient();
+        var here = await client.GetPageAsync("/en/account/login");
+        var there = await client.GetPageAsync("/south/en/account/login");
+        var hereToken = here.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='__RequestVerificationToken']")!.Value;
+
+        using var own = await client.SubmitAsync(there, "main form", ("Email", "someone@example.org"), ("Password", "a guess of a password"));
+        using var foreign = await client.SubmitAsync(there, "main form", ("__RequestVerificationToken", hereToken), ("Email", "someone@example.org"), ("Password", "a guess of a password"));
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
     }
 
     /// <summary>A cookie store that lets a test tamper with cookies as an attacker would.</summary>

@@ -4,6 +4,7 @@ using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -71,6 +72,9 @@ public sealed class LearningApp : WebApplicationFactory<Program>
 
     public Db Database { get; }
 
+    /// <summary>Services a test puts in place of the application's (registered after them).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public string DataPath { get; }
 
     /// <summary>The folder tenants are set up from.</summary>
@@ -90,6 +94,11 @@ public sealed class LearningApp : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
         }
     }
 

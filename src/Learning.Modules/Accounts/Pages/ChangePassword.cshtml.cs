@@ -1,11 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using Learning.Modules.Core;
+using Learning.Modules.Core.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace Learning.Modules.Accounts.Pages;
 
-public sealed class ChangePasswordModel(UserManager<LearningUser> users, SignInManager<LearningUser> signIn) : PageModel
+[EnableRateLimiting(AccountsModule.AccountPostsLimit)]
+public sealed class ChangePasswordModel(UserManager<LearningUser> users, SignInManager<LearningUser> signIn, IStringLocalizer<AccountsStrings> S) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "This field is required.")]
@@ -34,6 +39,22 @@ public sealed class ChangePasswordModel(UserManager<LearningUser> users, SignInM
 
         if (!ModelState.IsValid)
         {
+            return Page();
+        }
+
+        // A wrong current password counts toward the lockout, as at login: a session left open is not a
+        // way to guess the password. Once locked, the session ends.
+        var check = await signIn.CheckPasswordSignInAsync(user, CurrentPassword, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await signIn.SignOutAsync();
+            return Redirect(CultureLinks.Path(Request, Cultures.Current, "account/login"));
+        }
+
+        if (!check.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, S["The password is incorrect."]);
             return Page();
         }
 

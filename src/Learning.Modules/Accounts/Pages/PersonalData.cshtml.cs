@@ -7,11 +7,13 @@ using Learning.Modules.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Learning.Modules.Accounts.Pages;
 
 /// <summary>Download everything the platform holds about me; delete my account.</summary>
+[EnableRateLimiting(AccountsModule.AccountPostsLimit)]
 public sealed class PersonalDataModel(
     UserManager<LearningUser> users,
     SignInManager<LearningUser> signIn,
@@ -56,7 +58,16 @@ public sealed class PersonalDataModel(
             return Page();
         }
 
-        if (!await users.CheckPasswordAsync(user, Password))
+        // A wrong password counts toward the lockout, as at login; once locked, the session ends.
+        var check = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await signIn.SignOutAsync();
+            return Redirect($"{Request.PathBase}/{Cultures.Current}/account/login");
+        }
+
+        if (!check.Succeeded)
         {
             ModelState.AddModelError(nameof(Password), S["The password is incorrect."]);
             return Page();

@@ -47,17 +47,6 @@ public sealed class RegisterModel(
             return Page();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var existing = await users.FindByEmailAsync(Input.Email);
-        if (existing is not null)
-        {
-            // Same answer as a new registration, so the form does not reveal who has an account.
-            emails.QueueAlreadyRegistered(existing, CultureLinks.Absolute(Request, CultureLinks.Path(Request, existing.PreferredCulture, "account/forgot-password")));
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            return Redirect(CultureLinks.Path(Request, Cultures.Current, "account/registered"));
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new LearningUser
         {
@@ -71,6 +60,36 @@ public sealed class RegisterModel(
             PrivacyAcceptedUtc = now,
             CreatedUtc = now,
         };
+
+        // The password is judged before the address is looked at, so that a refused password says
+        // nothing about who has an account.
+        foreach (var validator in users.PasswordValidators)
+        {
+            var valid = await validator.ValidateAsync(users, user, Input.Password);
+            foreach (var error in valid.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error.Description);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var existing = await users.FindByEmailAsync(Input.Email);
+        if (existing is not null)
+        {
+            // Same answer as a new registration, after the same work (one password hash), so the form
+            // does not reveal who has an account; the owner is told by e-mail.
+            users.PasswordHasher.HashPassword(user, Input.Password);
+            emails.QueueAlreadyRegistered(existing, CultureLinks.Absolute(Request, CultureLinks.Path(Request, existing.PreferredCulture, "account/forgot-password")));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return Redirect(CultureLinks.Path(Request, Cultures.Current, "account/registered"));
+        }
+
         var created = await users.CreateAsync(user, Input.Password);
         if (!created.Succeeded)
         {

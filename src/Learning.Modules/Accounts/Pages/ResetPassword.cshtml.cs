@@ -24,6 +24,10 @@ public sealed class ResetPasswordModel(UserManager<LearningUser> users, IStringL
     [DataType(DataType.Password)]
     public string Password { get; set; } = "";
 
+    /// <summary>Sent here by the first login with a one-time password.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool First { get; set; }
+
     public bool Done { get; private set; }
 
     public void OnGet()
@@ -59,6 +63,7 @@ public sealed class ResetPasswordModel(UserManager<LearningUser> users, IStringL
         // Whoever asked for the link proved they read the mailbox: a locked account opens again.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await OneTimePassword.ClearAsync(users, user);
         Done = true;
         return Page();
     }
