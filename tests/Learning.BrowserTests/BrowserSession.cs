@@ -26,7 +26,8 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static async Task<BrowserSession> StartAsync()
     {
-        var app = new LearningApp();
+        // Kestrel answers on 127.0.0.1, a host the installation must be told about.
+        var app = new LearningApp(extraSettings: new Dictionary<string, string?> { ["Learning:ExtraHosts:0"] = "127.0.0.1" });
         app.UseKestrel(0);
         app.StartServer();
         var session = new BrowserSession(app)

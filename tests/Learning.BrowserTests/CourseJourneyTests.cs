@@ -3,6 +3,7 @@ using Learning.BrowserTests.Pages;
 using Learning.Modules.Assessment;
 using Learning.Modules.Assessment.Formats;
 using Learning.Modules.Assessment.Questions;
+using Learning.Modules.Certificates;
 using Learning.Modules.Data;
 using Learning.Modules.Mooc;
 using Learning.Tests.Infrastructure;

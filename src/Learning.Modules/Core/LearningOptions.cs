@@ -5,6 +5,26 @@ public sealed class LearningOptions
 {
     public const string Section = "Learning";
 
+    /// <summary>The address people open (scheme, host and port, such as <c>https://learning.example.org</c>): every
+    /// absolute link (e-mails, PDFs, feed, sitemap, badges) of the default tenant and of tenants found by path
+    /// segment starts with it, never with the host a request names.</summary>
+    public string BaseUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>Host names answered besides those of the base URLs and of the tenants (an alias, a health probe's
+    /// address); any other host gets 400.</summary>
+    public List<string> ExtraHosts { get; set; } = [];
+
+    /// <summary>Reverse proxies whose X-Forwarded-For, -Proto and -Host are believed (IP addresses), besides the
+    /// loopback address.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of such proxies, in CIDR notation (<c>10.0.0.0/24</c>).</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>Networks (CIDR) or addresses whose callers see /health's details, besides the installation's
+    /// administrators; everyone else gets a bare status.</summary>
+    public List<string> HealthDetailsFrom { get; set; } = [];
+
     /// <summary>Where the installation keeps its data: tenant registry, databases, media, mail pickup folder.
     /// Relative paths are resolved against the content root.</summary>
     public string DataPath { get; set; } = "App_Data";

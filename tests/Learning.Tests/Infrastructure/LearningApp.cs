@@ -46,6 +46,7 @@ public sealed class LearningApp : WebApplicationFactory<Program>
         settings = new()
         {
             ["Learning:DataPath"] = DataPath,
+            ["Learning:BaseUrl"] = "https://localhost",
             ["Learning:AdminEmail"] = AdminEmail,
             ["Learning:Email:SendIntervalSeconds"] = "1",
             ["Learning:Content:Folder"] = ContentFolder,
@@ -79,6 +80,7 @@ public sealed class LearningApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestPeerAddress>());
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
