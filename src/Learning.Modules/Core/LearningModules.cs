@@ -29,9 +29,13 @@ public static class LearningModules
         return builder;
     }
 
-    /// <summary>Sets up the default tenant on a fresh installation and upgrades every tenant's schema.</summary>
-    public static Task SetUpTenantsAsync(this WebApplication app) =>
-        app.Services.GetRequiredService<TenantSetup>().StartAsync(app.Lifetime.ApplicationStopping);
+    /// <summary>Sets up the default tenant on a fresh installation and upgrades every tenant's schema; once the
+    /// site listens, the console says where to open it, where its data lives and the first administrator's password.</summary>
+    public static async Task SetUpTenantsAsync(this WebApplication app)
+    {
+        var password = await app.Services.GetRequiredService<TenantSetup>().StartAsync(app.Lifetime.ApplicationStopping);
+        StartupBanner.PrintWhenStarted(app.Services, app.Lifetime, password);
+    }
 
     /// <summary>First in the pipeline: the client's address, scheme and host as the configured proxies forwarded
     /// them (so cookies get Secure, HSTS is sent and the rate limiter tells clients apart), then 400 for a host

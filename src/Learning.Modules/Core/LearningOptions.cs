@@ -7,8 +7,9 @@ public sealed class LearningOptions
 
     /// <summary>The address people open (scheme, host and port, such as <c>https://learning.example.org</c>): every
     /// absolute link (e-mails, PDFs, feed, sitemap, badges) of the default tenant and of tenants found by path
-    /// segment starts with it, never with the host a request names.</summary>
-    public string BaseUrl { get; set; } = "http://localhost:5000";
+    /// segment starts with it, never with the host a request names. When empty: the first address the server
+    /// listens on (a development default; set it in production).</summary>
+    public string? BaseUrl { get; set; }
 
     /// <summary>Host names answered besides those of the base URLs and of the tenants (an alias, a health probe's
     /// address); any other host gets 400.</summary>
