@@ -33,6 +33,10 @@ public sealed class LearningOptions
     /// <summary>The database of the default tenant, used when the installation is first set up.</summary>
     public DatabaseSettings Database { get; set; } = new();
 
+    /// <summary>Per tenant (by identifier), what must not be written in tenants.json, such as
+    /// <c>Learning:Tenants:north:DatabasePassword</c> (environment variable <c>Learning__Tenants__north__DatabasePassword</c>).</summary>
+    public Dictionary<string, TenantSecrets> Tenants { get; set; } = [];
+
     /// <summary>E-mail of the default tenant's first administrator.</summary>
     public string AdminEmail { get; set; } = "admin@example.org";
 
@@ -52,6 +56,12 @@ public sealed class DatabaseSettings
 
     /// <summary>PostgreSQL connection string; SQLite databases live under the data path.</summary>
     public string? ConnectionString { get; set; }
+}
+
+public sealed class TenantSecrets
+{
+    /// <summary>Password of the tenant's PostgreSQL database, added to its connection string when it is opened.</summary>
+    public string? DatabasePassword { get; set; }
 }
 
 public sealed class EmailSettings

@@ -37,7 +37,7 @@ public sealed class TenantSetup(
                 Name = Tenant.DefaultName,
                 DisplayName = "RéSolution",
                 DatabaseProvider = database.Provider,
-                ConnectionString = database.ConnectionString,
+                ConnectionString = DatabasePasswords.WithoutPassword(database.ConnectionString), // the password stays in the configuration
                 CreatedUtc = clock.GetUtcNow().UtcDateTime,
             };
             password = await SetUpAsync(tenant, options.Value.AdminEmail, cancellationToken);
