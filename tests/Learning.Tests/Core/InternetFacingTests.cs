@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using Learning.Modules.Core.Security;
+using Learning.Tests.Accounts;
 using Learning.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -60,6 +61,27 @@ public sealed class InternetFacingTests
         Assert.DoesNotContain("alias.example", feed);
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
         Assert.All(sitemap.Descendants(sm + "loc"), loc => Assert.StartsWith(BaseUrl + "/", loc.Value));
+    }
+
+    [Fact]
+    public async Task A_tenant_found_by_host_name_links_to_its_own_host_and_its_settings_say_so()
+    {
+        await using var app = new LearningApp(content: TestContent.Only(), extraSettings: new Dictionary<string, string?>
+        {
+            ["Learning:BaseUrl"] = BaseUrl,
+            ["Learning:ExtraHosts:0"] = "localhost",
+        });
+        var admin = await AdministrationTests.LogInAsAdministrator(app);
+        await TenantTests.CreateTenant(app, admin, "east", Db.Sqlite, ("Input.HostName", "east.example"));
+        await TenantTests.CreateTenant(app, admin, "north", Db.Sqlite, ("Input.UrlPrefix", "north"));
+
+        var east = await admin.GetPageAsync("/en/admin/tenants/east");
+        var north = await admin.GetPageAsync("/en/admin/tenants/north");
+
+        Assert.Equal("https://east.example/", east.QuerySelector("[data-testid=links-address]")!.TextContent);
+        Assert.Equal(BaseUrl + "/north/", north.QuerySelector("[data-testid=links-address]")!.TextContent);
+        using var forged = await Client(app, "https://west.example").GetAsync("/north/en/");
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
 
     [Fact]
