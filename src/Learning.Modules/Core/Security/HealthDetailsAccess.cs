@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Learning.Modules.Core.Security;
@@ -10,7 +11,7 @@ namespace Learning.Modules.Core.Security;
 /// networks of <see cref="LearningOptions.HealthDetailsFrom"/>. Everyone else gets a bare status, and no
 /// tenant's database is opened for them.
 /// </summary>
-public sealed class HealthDetailsAccess(IOptions<LearningOptions> options, IAuthorizationService authorization)
+public sealed class HealthDetailsAccess(IOptions<LearningOptions> options)
 {
     /// <summary>Tag of the checks run only for those who see the details.</summary>
     public const string DetailsTag = "details";
@@ -29,7 +30,7 @@ public sealed class HealthDetailsAccess(IOptions<LearningOptions> options, IAuth
         }
 
         return context.User.Identity?.IsAuthenticated == true
-               && (await authorization.AuthorizeAsync(context.User, context, CoreModule.InstallationAdministratorPolicy)).Succeeded;
+               && (await context.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(context.User, context, CoreModule.InstallationAdministratorPolicy)).Succeeded;
     }
 
     private static IPNetwork ParseNetwork(string text) =>
