@@ -12,6 +12,9 @@ var app = builder.Build();
 // every start brings each tenant's database up to date.
 await app.SetUpTenantsAsync();
 
+// Behind a reverse proxy, the client's address, scheme and host from configured proxies only; unknown hosts get 400.
+app.UseProxiesAndKnownHosts();
+
 // Errors are shown as localized pages; unexpected ones never show their details.
 if (!app.Environment.IsDevelopment())
 {

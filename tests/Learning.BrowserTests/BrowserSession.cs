@@ -26,7 +26,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static async Task<BrowserSession> StartAsync(IDictionary<string, string?>? extraSettings = null)
     {
-        var app = new LearningApp(extraSettings: extraSettings);
+        // Kestrel answers on 127.0.0.1, a host the installation must be told about.
+        var settings = new Dictionary<string, string?>(extraSettings ?? new Dictionary<string, string?>()) { ["Learning:ExtraHosts:0"] = "127.0.0.1" };
+        var app = new LearningApp(extraSettings: settings);
         app.UseKestrel(0);
         app.StartServer();
         var session = new BrowserSession(app)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Learning.Modules.Core.Email;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +41,7 @@ public sealed class CoreModule : ILearningModule
         services.AddSingleton<TenantRegistry>();
         services.AddScoped<TenantContext>();
         services.AddSingleton<TenantSetup>();
+        services.AddSingleton<TenantAddresses>();
         services.AddHttpContextAccessor();
 
         // Cultures: the first path segment, with six resource sets per module.
@@ -90,6 +93,23 @@ public sealed class CoreModule : ILearningModule
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         services.AddHealthChecks();
+        services.AddSingleton<HealthDetailsAccess>();
+
+        // Behind a reverse proxy: the client's address, scheme and host, believed from the configured proxies only
+        // (and the loopback address, where a local proxy runs).
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<LearningOptions>>((o, learning) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in learning.Value.KnownProxies)
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in learning.Value.KnownNetworks)
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
         services.AddSingleton(new NavigationItem("Home", "", 0, typeof(CoreStrings)));
         services.AddSingleton(new NavigationItem("Tenants", "admin/tenants", 110, typeof(CoreStrings), InstallationAdministratorPolicy));
     }

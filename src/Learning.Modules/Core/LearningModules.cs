@@ -3,7 +3,6 @@ using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Configuration;
@@ -30,9 +29,23 @@ public static class LearningModules
         return builder;
     }
 
-    /// <summary>Sets up the default tenant on a fresh installation and upgrades every tenant's schema.</summary>
-    public static Task SetUpTenantsAsync(this WebApplication app) =>
-        app.Services.GetRequiredService<TenantSetup>().StartAsync(app.Lifetime.ApplicationStopping);
+    /// <summary>Sets up the default tenant on a fresh installation and upgrades every tenant's schema; once the
+    /// site listens, the console says where to open it, where its data lives and the first administrator's password.</summary>
+    public static async Task SetUpTenantsAsync(this WebApplication app)
+    {
+        var password = await app.Services.GetRequiredService<TenantSetup>().StartAsync(app.Lifetime.ApplicationStopping);
+        StartupBanner.PrintWhenStarted(app.Services, app.Lifetime, password);
+    }
+
+    /// <summary>First in the pipeline: the client's address, scheme and host as the configured proxies forwarded
+    /// them (so cookies get Secure, HSTS is sent and the rate limiter tells clients apart), then 400 for a host
+    /// the installation does not serve.</summary>
+    public static WebApplication UseProxiesAndKnownHosts(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<KnownHostsMiddleware>();
+        return app;
+    }
 
     /// <summary>Resolves the tenant and the culture before anything else looks at the request.</summary>
     public static WebApplication UseTenantsAndCultures(this WebApplication app)
@@ -63,17 +76,26 @@ public static class LearningModules
             module.MapEndpoints(endpoints);
         }
 
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        app.MapGet("/health", WriteHealthAsync).AllowAnonymous();
         return app;
     }
 
-    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    /// <summary>A bare status for anyone (a load balancer's probe); the checks that open every tenant's database,
+    /// and their names, only for <see cref="HealthDetailsAccess"/>.</summary>
+    private static async Task WriteHealthAsync(HttpContext context, HealthCheckService health, HealthDetailsAccess access)
     {
+        var details = await access.AllowsAsync(context);
+        var report = await health.CheckHealthAsync(
+            details ? null : c => !c.Tags.Contains(HealthDetailsAccess.DetailsTag), context.RequestAborted);
+        context.Response.StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        context.Response.Headers.CacheControl = "no-store";
         context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
-        }));
+        await context.Response.WriteAsync(details
+            ? JsonSerializer.Serialize(new
+            {
+                status = report.Status.ToString(),
+                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
+            })
+            : JsonSerializer.Serialize(new { status = report.Status.ToString() }));
     }
 }

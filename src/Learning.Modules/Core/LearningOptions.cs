@@ -5,12 +5,37 @@ public sealed class LearningOptions
 {
     public const string Section = "Learning";
 
+    /// <summary>The address people open (scheme, host and port, such as <c>https://learning.example.org</c>): every
+    /// absolute link (e-mails, PDFs, feed, sitemap, badges) of the default tenant and of tenants found by path
+    /// segment starts with it, never with the host a request names. When empty: the first address the server
+    /// listens on (a development default; set it in production).</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Host names answered besides those of the base URLs and of the tenants (an alias, a health probe's
+    /// address); any other host gets 400.</summary>
+    public List<string> ExtraHosts { get; set; } = [];
+
+    /// <summary>Reverse proxies whose X-Forwarded-For, -Proto and -Host are believed (IP addresses), besides the
+    /// loopback address.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of such proxies, in CIDR notation (<c>10.0.0.0/24</c>).</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>Networks (CIDR) or addresses whose callers see /health's details, besides the installation's
+    /// administrators; everyone else gets a bare status.</summary>
+    public List<string> HealthDetailsFrom { get; set; } = [];
+
     /// <summary>Where the installation keeps its data: tenant registry, databases, media, mail pickup folder.
     /// Relative paths are resolved against the content root.</summary>
     public string DataPath { get; set; } = "App_Data";
 
     /// <summary>The database of the default tenant, used when the installation is first set up.</summary>
     public DatabaseSettings Database { get; set; } = new();
+
+    /// <summary>Per tenant (by identifier), what must not be written in tenants.json, such as
+    /// <c>Learning:Tenants:north:DatabasePassword</c> (environment variable <c>Learning__Tenants__north__DatabasePassword</c>).</summary>
+    public Dictionary<string, TenantSecrets> Tenants { get; set; } = [];
 
     /// <summary>E-mail of the default tenant's first administrator.</summary>
     public string AdminEmail { get; set; } = "admin@example.org";
@@ -42,6 +67,12 @@ public sealed class DataProtectionSettings
     public string? CertificatePath { get; set; }
 
     public string? CertificatePassword { get; set; }
+}
+
+public sealed class TenantSecrets
+{
+    /// <summary>Password of the tenant's PostgreSQL database, added to its connection string when it is opened.</summary>
+    public string? DatabasePassword { get; set; }
 }
 
 public sealed class EmailSettings

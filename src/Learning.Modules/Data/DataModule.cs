@@ -1,4 +1,5 @@
 using Learning.Modules.Core;
+using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,6 @@ public sealed class DataModule : ILearningModule
         services.AddSingleton<TenantDatabases>();
         services.AddScoped(sp => sp.GetRequiredService<TenantDatabases>().Open(sp.GetRequiredService<TenantContext>().Tenant));
         services.AddSingleton<ITenantSetupStep, SchemaSetupStep>();
-        services.AddHealthChecks().AddCheck<TenantDatabasesHealthCheck>("tenant-databases");
+        services.AddHealthChecks().AddCheck<TenantDatabasesHealthCheck>("tenant-databases", tags: [HealthDetailsAccess.DetailsTag]);
     }
 }

@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Options;
 
 namespace Learning.Modules.Data;
 
 /// <summary>Opens the database of a tenant: its SQLite file, or its PostgreSQL database.</summary>
 /// <remarks>EF interceptors registered in the services (a diagnostic, a test's command counter) apply to every tenant.</remarks>
-public sealed class TenantDatabases(DataPaths paths, IReadOnlyList<ILearningModule> modules, IEnumerable<IInterceptor> interceptors)
+public sealed class TenantDatabases(DataPaths paths, IReadOnlyList<ILearningModule> modules, IEnumerable<IInterceptor> interceptors, IOptions<LearningOptions> settings)
 {
     private readonly ConcurrentDictionary<string, DbContextOptions<LearningDbContext>> options = new();
 
@@ -55,7 +56,7 @@ public sealed class TenantDatabases(DataPaths paths, IReadOnlyList<ILearningModu
         }
         else
         {
-            builder.UseNpgsql(tenant.ConnectionString ?? throw new InvalidOperationException($"Tenant {tenant.Name} has no connection string."))
+            builder.UseNpgsql(DatabasePasswords.ForOpening(tenant, settings.Value) ?? throw new InvalidOperationException($"Tenant {tenant.Name} has no connection string."))
                 .AddInterceptors(interceptors);
         }
 

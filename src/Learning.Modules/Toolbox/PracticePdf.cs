@@ -20,7 +20,8 @@ public sealed class PracticePdf
     /// <summary>The PDF of a published version, from the tenant's cache folder or drawn now.</summary>
     public async Task<byte[]> GetAsync(string cacheFolder, PracticeSheet sheet, CancellationToken cancellationToken)
     {
-        var file = Path.Combine(cacheFolder, $"practice-{sheet.VersionId}.pdf");
+        // The address printed on the sheet is part of the name, so a changed base URL draws the sheet again.
+        var file = Path.Combine(cacheFolder, $"practice-{sheet.VersionId}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sheet.Address)))[..12]}.pdf");
         if (File.Exists(file))
         {
             return await File.ReadAllBytesAsync(file, cancellationToken);

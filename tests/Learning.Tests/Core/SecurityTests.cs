@@ -41,19 +41,6 @@ public sealed class SecurityTests
     }
 
     [Fact]
-    public async Task Health_reports_the_tenant_registry_and_each_database()
-    {
-        await using var app = new LearningApp();
-
-        using var response = await app.CreateClient().GetAsync("/health");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
-        Assert.Equal("ok", json.RootElement.GetProperty("checks").GetProperty("tenant-databases").GetProperty("data").GetProperty("default").GetString());
-    }
-
-    [Fact]
     public async Task A_fresh_installation_sets_up_the_default_tenant_with_its_roles_and_one_administrator()
     {
         await using var app = new LearningApp();

@@ -55,6 +55,7 @@ public sealed class LearningApp : WebApplicationFactory<Program>
         settings = new()
         {
             ["Learning:DataPath"] = DataPath,
+            ["Learning:BaseUrl"] = "https://localhost",
             ["Learning:AdminEmail"] = AdminEmail,
             ["Learning:Email:SendIntervalSeconds"] = "1",
             ["Learning:Content:Folder"] = ContentFolder,
@@ -91,6 +92,7 @@ public sealed class LearningApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestPeerAddress>());
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -1,4 +1,6 @@
+using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Learning.Modules.Core.Localization;
 
@@ -24,5 +26,14 @@ public static class CultureLinks
     public static string Path(HttpRequest request, string culture, string relative) =>
         $"{request.PathBase}/{culture}/{relative.TrimStart('/')}";
 
-    public static string Absolute(HttpRequest request, string localPath) => $"{request.Scheme}://{request.Host}{localPath}";
+    /// <summary>The address of a local path (PathBase included) under the request's tenant's base URL: links
+    /// that leave the page (e-mails, PDFs, feeds, badges) never take the request's Host, which anyone can forge.</summary>
+    public static string Absolute(HttpRequest request, string localPath)
+    {
+        var services = request.HttpContext.RequestServices;
+        var tenant = services.GetRequiredService<TenantContext>().Tenant;
+        return Absolute(services.GetRequiredService<TenantAddresses>().BaseUrl(tenant), localPath);
+    }
+
+    public static string Absolute(string baseUrl, string localPath) => $"{baseUrl.TrimEnd('/')}/{localPath.TrimStart('/')}";
 }

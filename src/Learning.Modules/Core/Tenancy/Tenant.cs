@@ -19,6 +19,11 @@ public sealed record Tenant
     /// <summary>Host name that selects the tenant, if any.</summary>
     public string? HostName { get; init; }
 
+    /// <summary>The address of the tenant's site (<c>https://north.example.org</c>), which every absolute link of
+    /// the tenant starts with. When empty: its host name with the installation's scheme, or the installation's
+    /// base URL for a tenant found by path segment (see <see cref="TenantAddresses"/>).</summary>
+    public string? BaseUrl { get; init; }
+
     public IReadOnlyList<string> Cultures { get; init; } = Core.Cultures.All;
 
     public string DefaultCulture { get; init; } = Core.Cultures.Default;

@@ -24,9 +24,11 @@ public sealed class TenantSetup(
     }
 
     /// <summary>At start-up: creates and sets up the default tenant on a fresh installation,
-    /// and brings every other tenant's schema up to date.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    /// and brings every other tenant's schema up to date. Returns the one-time password of the default tenant's
+    /// administrator when it was just set up, for the console only (see <see cref="StartupBanner"/>).</summary>
+    public async Task<string?> StartAsync(CancellationToken cancellationToken = default)
     {
+        string? password = null;
         if (registry.Default is null)
         {
             var database = options.Value.Database;
@@ -35,27 +37,18 @@ public sealed class TenantSetup(
                 Name = Tenant.DefaultName,
                 DisplayName = "RéSolution",
                 DatabaseProvider = database.Provider,
-                ConnectionString = database.ConnectionString,
+                ConnectionString = DatabasePasswords.WithoutPassword(database.ConnectionString), // the password stays in the configuration
                 CreatedUtc = clock.GetUtcNow().UtcDateTime,
             };
-            var password = await SetUpAsync(tenant, options.Value.AdminEmail, cancellationToken);
-            if (password is not null)
-            {
-                // Printed once, on the console of the person installing; never stored in clear.
-                Console.WriteLine($"""
-
-                    The site is set up. Administrator: {options.Value.AdminEmail}
-                    One-time password: {password}
-                    Log in and change it under "My account".
-
-                    """);
-            }
+            password = await SetUpAsync(tenant, options.Value.AdminEmail, cancellationToken);
         }
 
         foreach (var tenant in registry.All.Where(t => t.State == TenantState.Running))
         {
             await RunStepsAsync(tenant, null, steps.Where(s => s.RunsAtEveryStart), cancellationToken);
         }
+
+        return password;
     }
 
     private async Task<TenantSetupContext> RunStepsAsync(Tenant tenant, string? administratorEmail, IEnumerable<ITenantSetupStep> selected, CancellationToken cancellationToken)

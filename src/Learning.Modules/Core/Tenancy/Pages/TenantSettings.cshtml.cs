@@ -8,9 +8,12 @@ namespace Learning.Modules.Core.Tenancy.Pages;
 
 /// <summary>Disables, enables or deletes a tenant. The default tenant, which holds this page, stays.</summary>
 [Authorize(Policy = CoreModule.InstallationAdministratorPolicy)]
-public sealed class TenantSettingsModel(TenantRegistry registry, TenantDatabases databases, IStringLocalizer<CoreStrings> S) : PageModel
+public sealed class TenantSettingsModel(TenantRegistry registry, TenantDatabases databases, TenantAddresses addresses, IStringLocalizer<CoreStrings> S) : PageModel
 {
     public Tenant Tenant { get; private set; } = null!;
+
+    /// <summary>Where the tenant's e-mailed and printed links lead: its base URL, with its prefix.</summary>
+    public string LinksAddress => addresses.BaseUrl(Tenant) + (Tenant.UrlPrefix is null ? "/" : $"/{Tenant.UrlPrefix}/");
 
     [BindProperty]
     public string? ConfirmName { get; set; }
