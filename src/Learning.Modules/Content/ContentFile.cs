@@ -103,6 +103,12 @@ public sealed class ContentFile
             errors.Add(new(path, (int)exception.Start.Line + 1, "Invalid YAML: " + exception.Message));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser gives up so on some broken input (found by the hostile-input corpus), without a line.
+            errors.Add(new(path, 2, "Invalid YAML: the front matter cannot be read."));
+            return null;
+        }
 
         return file;
     }

@@ -18,6 +18,20 @@ public static class MoodleXml
     /// <summary>The line of the document type declaration: the reader's refusal of it carries none.</summary>
     internal static int DoctypeLine(string xml) => xml.AsSpan(0, xml.IndexOf("<!DOCTYPE", StringComparison.Ordinal)).Count('\n') + 1;
 
+    /// <summary>A bank is a few levels deep; a file of thousands of unclosed elements would make the parser's
+    /// error message (which names every one) take minutes.</summary>
+    private static void CheckDepth(string xml)
+    {
+        using var scan = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        while (scan.Read())
+        {
+            if (scan.Depth > 32)
+            {
+                throw new QuestionFormatException(((IXmlLineInfo)scan).LineNumber, "The elements are nested more than 32 levels deep.");
+            }
+        }
+    }
+
     public static IReadOnlyList<Question> Read(string xml)
     {
         XDocument document;
@@ -25,6 +39,7 @@ public static class MoodleXml
         using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
         try
         {
+            CheckDepth(xml);
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException exception)
