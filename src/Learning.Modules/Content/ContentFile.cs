@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Learning.Modules.Content;
@@ -13,6 +14,10 @@ public sealed class ContentFile
 {
     /// <summary>The keys every content file has; the others are the type's fields.</summary>
     public static readonly string[] CommonKeys = ["type", "set", "culture", "slug", "title", "summary", "status"];
+
+    /// <summary>Bounds of a front matter, far above the largest shipped one (a MOOC part: 90 kB, depth 6), so that
+    /// one editor's field cannot make the conversion below use the whole memory or stack of every tenant's process.</summary>
+    public const int MaxFrontMatterChars = 1 << 20, MaxDepth = 32, MaxNodes = 100_000;
 
     public required string Path { get; init; }
 
@@ -49,10 +54,48 @@ public sealed class ContentFile
         }
 
         var file = new ContentFile { Path = path, Body = text[(end + 5)..].Trim('\n') + "\n" };
+        var frontMatter = text[4..(end + 1)];
+        if (frontMatter.Length > MaxFrontMatterChars)
+        {
+            errors.Add(new(path, 2, $"The front matter is longer than {MaxFrontMatterChars >> 10} kB."));
+            return null;
+        }
+
         var yaml = new YamlStream();
         try
         {
-            yaml.Load(new StringReader(text[4..(end + 1)]));
+            // Checked event by event before anything is built: YamlStream resolves aliases into shared or
+            // self-referencing nodes, and its loader and the conversion to JSON recurse.
+            if (CheckShape(frontMatter) is { } problem)
+            {
+                errors.Add(new(path, problem.Line + 1, problem.Message));
+                return null;
+            }
+
+            yaml.Load(new StringReader(frontMatter));
+            if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode mapping)
+            {
+                errors.Add(new(path, 2, "The front matter must be a list of 'key: value' lines."));
+                return null;
+            }
+
+            foreach (var (keyNode, valueNode) in mapping.Children)
+            {
+                var key = Key(keyNode);
+                file.Lines[key] = (int)keyNode.Start.Line + 1;
+                switch (valueNode)
+                {
+                    case YamlScalarNode scalar:
+                        file.Values[key] = scalar.Value ?? "";
+                        break;
+                    case YamlSequenceNode sequence when sequence.Children.All(c => c is YamlScalarNode):
+                        file.Lists[key] = sequence.Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToList();
+                        break;
+                    default:
+                        file.Structures[key] = ToJson(valueNode);
+                        break;
+                }
+            }
         }
         catch (YamlException exception)
         {
@@ -60,41 +103,79 @@ public sealed class ContentFile
             errors.Add(new(path, (int)exception.Start.Line + 1, "Invalid YAML: " + exception.Message));
             return null;
         }
-
-        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode mapping)
+        catch (InvalidOperationException)
         {
-            errors.Add(new(path, 2, "The front matter must be a list of 'key: value' lines."));
+            // YamlDotNet's parser gives up so on some broken input (found by the hostile-input corpus), without a line.
+            errors.Add(new(path, 2, "Invalid YAML: the front matter cannot be read."));
             return null;
-        }
-
-        foreach (var (keyNode, valueNode) in mapping.Children)
-        {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
-            file.Lines[key] = (int)keyNode.Start.Line + 1;
-            switch (valueNode)
-            {
-                case YamlScalarNode scalar:
-                    file.Values[key] = scalar.Value ?? "";
-                    break;
-                case YamlSequenceNode sequence when sequence.Children.All(c => c is YamlScalarNode):
-                    file.Lists[key] = sequence.Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToList();
-                    break;
-                default:
-                    file.Structures[key] = ToJson(valueNode);
-                    break;
-            }
         }
 
         return file;
     }
 
+    /// <summary>Refuses anchors and aliases (content files never need them; they make shared, self-referencing or
+    /// exponentially expanding trees: "billion laughs"), and bounds the depth and the number of nodes.</summary>
+    private static (int Line, string Message)? CheckShape(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var (depth, nodes) = (0, 0);
+        while (parser.MoveNext())
+        {
+            var line = (int)parser.Current!.Start.Line;
+            switch (parser.Current)
+            {
+                case AnchorAlias alias:
+                    return (line, $"Aliases (*{alias.Value}) are not accepted: write the value out.");
+                case NodeEvent { Anchor.IsEmpty: false } anchored:
+                    return (line, $"Anchors (&{anchored.Anchor}) are not accepted: write the value out.");
+            }
+
+            if (parser.Current is NodeEvent && ++nodes > MaxNodes)
+            {
+                return (line, $"The front matter has more than {MaxNodes} values.");
+            }
+
+            if (parser.Current is SequenceStart or MappingStart && ++depth > MaxDepth)
+            {
+                return (line, $"The front matter is nested more than {MaxDepth} levels deep.");
+            }
+
+            if (parser.Current is SequenceEnd or MappingEnd)
+            {
+                depth--;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A key is a text: "? [a, b]: c" (a list as a key) has no meaning in a content file.</summary>
+    private static string Key(YamlNode node) => node is YamlScalarNode scalar
+        ? scalar.Value ?? ""
+        : throw new YamlException(node.Start, node.End, "A key must be a text, not a list or a mapping.");
+
     private static JsonNode ToJson(YamlNode node) => node switch
     {
-        YamlMappingNode mapping => new JsonObject(mapping.Children.Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", (JsonNode?)ToJson(c.Value)))),
+        YamlMappingNode mapping => ToJsonObject(mapping),
         YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(ToJson)]),
         YamlScalarNode scalar => JsonValue.Create(scalar.Value ?? "")!,
         _ => JsonValue.Create("")!,
     };
+
+    private static JsonObject ToJsonObject(YamlMappingNode mapping)
+    {
+        var json = new JsonObject();
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            // Two spellings of one key ("a" and 'a') are two YAML nodes but one JSON name.
+            if (!json.TryAdd(Key(keyNode), ToJson(value)))
+            {
+                throw new YamlException(keyNode.Start, keyNode.End, $"The key '{Key(keyNode)}' appears twice.");
+            }
+        }
+
+        return json;
+    }
 
     /// <summary>Writes the file back in the same format (the export of a version).</summary>
     public static string Format(IEnumerable<(string Key, object Value)> front, string body)

@@ -3,6 +3,7 @@ using System.Text;
 using Learning.Modules.Core;
 using Learning.Modules.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Learning.Modules.Content;
 
@@ -12,7 +13,7 @@ namespace Learning.Modules.Content;
 /// one transaction saves a new published version of each item whose file differs from it: importing
 /// the same files twice changes nothing the second time.
 /// </summary>
-public sealed class ContentImporter(LearningDbContext db, ContentPublisher publisher, IEnumerable<IContentType> types)
+public sealed class ContentImporter(LearningDbContext db, ContentPublisher publisher, IEnumerable<IContentType> types, IOptions<ContentOptions> options)
 {
     public const string ImportAuthor = "import";
 
@@ -33,18 +34,41 @@ public sealed class ContentImporter(LearningDbContext db, ContentPublisher publi
     public async Task<ContentImportResult> ImportZipAsync(Stream zip, CancellationToken cancellationToken)
     {
         var files = new List<(string, string)>();
+        var (maxEntries, maxTotal) = (options.Value.MaxZipEntries, options.Value.MaxZipUncompressedBytes);
         try
         {
             using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
-            foreach (var entry in archive.Entries.Where(e => e.FullName.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !e.FullName.EndsWith("README.md", StringComparison.OrdinalIgnoreCase)))
+            // The central directory is read first: its count and declared sizes refuse a bomb before any inflating.
+            if (archive.Entries.Count > maxEntries)
+            {
+                return ContentImportResult.Failed([new ContentImportError("(upload)", 1, $"The zip holds {archive.Entries.Count} entries; at most {maxEntries} are accepted.")]);
+            }
+
+            var entries = archive.Entries.Where(e => e.FullName.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !e.FullName.EndsWith("README.md", StringComparison.OrdinalIgnoreCase)).ToList();
+            var tooLarge = new ContentImportError("(upload)", 1, $"The zip's content files are larger than {maxTotal >> 20} MB together.");
+            if (entries.Sum(e => e.Length) > maxTotal)
+            {
+                return ContentImportResult.Failed([tooLarge]);
+            }
+
+            var total = 0L;
+            foreach (var entry in entries)
             {
                 if (entry.Length > MaxFileBytes)
                 {
                     return ContentImportResult.Failed([new ContentImportError(entry.FullName, 1, $"The file is larger than {MaxFileBytes >> 20} MB.")]);
                 }
 
-                using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
-                files.Add((entry.FullName.TrimStart('/'), await reader.ReadToEndAsync(cancellationToken)));
+                // Counted as inflated too, in case the directory understates a size.
+                var room = maxTotal - total;
+                var bytes = await ReadAtMostAsync(entry, Math.Min(MaxFileBytes, room), cancellationToken);
+                if (bytes is null)
+                {
+                    return ContentImportResult.Failed([room < MaxFileBytes ? tooLarge : new ContentImportError(entry.FullName, 1, $"The file is larger than {MaxFileBytes >> 20} MB.")]);
+                }
+
+                total += bytes.Length;
+                files.Add((entry.FullName.TrimStart('/'), new UTF8Encoding(false).GetString(bytes.AsSpan(bytes.AsSpan().StartsWith(Bom) ? 3 : 0))));
             }
         }
         catch (InvalidDataException)
@@ -53,6 +77,28 @@ public sealed class ContentImporter(LearningDbContext db, ContentPublisher publi
         }
 
         return await ImportAsync(files, cancellationToken);
+    }
+
+    private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
+
+    /// <summary>An entry's bytes, or null when it inflates to more than <paramref name="limit"/>.</summary>
+    private static async Task<byte[]?> ReadAtMostAsync(ZipArchiveEntry entry, long limit, CancellationToken cancellationToken)
+    {
+        await using var stream = entry.Open();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     public async Task<ContentImportResult> ImportAsync(IReadOnlyList<(string Path, string Text)> sources, CancellationToken cancellationToken)

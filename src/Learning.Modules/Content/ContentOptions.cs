@@ -9,5 +9,12 @@ public sealed class ContentOptions
     /// (the repository's content/ when run with <c>dotnet run --project src/Learning.Web</c>).</summary>
     public string Folder { get; set; } = "../../content";
 
+    /// <summary>Entries an imported zip may hold: the platform's own content is about 230 files.</summary>
+    public int MaxZipEntries { get; set; } = 5000;
+
+    /// <summary>The uncompressed size of an imported zip's content files together (the platform's own: 3.5 MB),
+    /// so that a small zip that inflates to gigabytes is refused before it fills the memory.</summary>
+    public long MaxZipUncompressedBytes { get; set; } = 100L << 20;
+
     public string FolderPath(IHostEnvironment environment) => Path.GetFullPath(Path.Combine(environment.ContentRootPath, Folder));
 }

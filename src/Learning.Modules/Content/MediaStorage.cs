@@ -19,11 +19,25 @@ public sealed class FileMediaStorage(DataPaths paths, TenantContext tenantContex
 {
     private string Folder => Path.Combine(paths.TenantFolder(tenantContext.Tenant.Name), "media");
 
+    /// <summary>Streams into a temporary file, moved into place once complete: a refused or broken upload
+    /// leaves no half file under a name the library could serve.</summary>
     public async Task SaveAsync(string name, Stream content, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder);
-        await using var file = File.Create(Path.Combine(Folder, Path.GetFileName(name)));
-        await content.CopyToAsync(file, cancellationToken);
+        var temporary = Path.Combine(Folder, $".upload-{Guid.NewGuid():n}.tmp");
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await content.CopyToAsync(file, 81920, cancellationToken);
+            }
+
+            File.Move(temporary, Path.Combine(Folder, Path.GetFileName(name)));
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     public Stream? Open(string name)

@@ -41,25 +41,59 @@ public sealed partial class MediaUploads(LearningDbContext db, IMediaStorage sto
             return (null, $"The file must not be empty nor larger than {rule.MaxBytes >> 20} MB.");
         }
 
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
-        if (!rule.LooksRight(bytes))
+        // Only the first bytes are looked at before storing: a video of 200 MB goes to storage as it comes,
+        // counted on the way, and is never held in memory.
+        var header = new byte[16];
+        var headerLength = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        header = header[..headerLength];
+        if (!rule.LooksRight(header))
         {
             return (null, $"The file's content is not a {extension} file.");
         }
 
         var name = SafeName(uploadedName);
+        var storageName = $"{Guid.NewGuid():n}{(extension == ".srt" ? ".vtt" : extension)}";
+        var tooLarge = $"The file must not be empty nor larger than {rule.MaxBytes >> 20} MB.";
+        long stored;
         if (extension == ".srt")
         {
-            var (vtt, error) = SrtToVtt(Encoding.UTF8.GetString(SkipBom(bytes)));
+            // Subtitles are small (1 MB at most) and converted as a whole.
+            using var buffer = new MemoryStream();
+            await using (var checkedContent = new CountedStream(header, content, rule.MaxBytes))
+            {
+                try
+                {
+                    await checkedContent.CopyToAsync(buffer, cancellationToken);
+                }
+                catch (CountedStream.TooLargeException)
+                {
+                    return (null, tooLarge);
+                }
+            }
+
+            var (vtt, error) = SrtToVtt(Encoding.UTF8.GetString(SkipBom(buffer.ToArray())));
             if (vtt is null)
             {
                 return (null, error);
             }
 
-            bytes = Encoding.UTF8.GetBytes(vtt);
-            name = Path.ChangeExtension(name, ".vtt");
+            var bytes = Encoding.UTF8.GetBytes(vtt);
+            await storage.SaveAsync(storageName, new MemoryStream(bytes), cancellationToken);
+            (stored, name) = (bytes.Length, Path.ChangeExtension(name, ".vtt"));
+        }
+        else
+        {
+            var counted = new CountedStream(header, content, rule.MaxBytes);
+            try
+            {
+                await storage.SaveAsync(storageName, counted, cancellationToken);
+            }
+            catch (CountedStream.TooLargeException)
+            {
+                return (null, tooLarge);
+            }
+
+            stored = counted.Count;
         }
 
         var media = new MediaFile
@@ -67,14 +101,22 @@ public sealed partial class MediaUploads(LearningDbContext db, IMediaStorage sto
             FileName = name,
             ContentType = rule.ContentType,
             Kind = rule.Kind,
-            Length = bytes.Length,
-            StorageName = $"{Guid.NewGuid():n}{Path.GetExtension(name)}",
+            Length = stored,
+            StorageName = storageName,
             UploadedBy = uploadedBy,
             UploadedUtc = clock.GetUtcNow().UtcDateTime,
         };
-        await storage.SaveAsync(media.StorageName, new MemoryStream(bytes), cancellationToken);
         db.MediaFiles.Add(media);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            storage.Delete(storageName);
+            throw;
+        }
+
         return (media, null);
     }
 
@@ -138,6 +180,64 @@ public sealed partial class MediaUploads(LearningDbContext db, IMediaStorage sto
         bytes.Length >= offset + text.Length && Encoding.ASCII.GetString(bytes, offset, text.Length) == text;
 
     private static byte[] SkipBom(byte[] bytes) => Starts(bytes, 0xEF, 0xBB, 0xBF) ? bytes[3..] : bytes;
+
+    /// <summary>The upload as it is read: the bytes already looked at, then the rest, refused past the kind's limit.</summary>
+    private sealed class CountedStream(byte[] header, Stream rest, long maxBytes) : Stream
+    {
+        public sealed class TooLargeException() : IOException("The upload is larger than its kind allows.");
+
+        public long Count { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => Count; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = Count < header.Length ? Header(buffer) : rest.Read(buffer);
+            return Counted(read);
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = Count < header.Length ? Header(buffer.Span) : await rest.ReadAsync(buffer, cancellationToken);
+            return Counted(read);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private int Header(Span<byte> buffer)
+        {
+            var part = header.AsSpan((int)Count, Math.Min(buffer.Length, header.Length - (int)Count));
+            part.CopyTo(buffer);
+            return part.Length;
+        }
+
+        private int Counted(int read)
+        {
+            Count += read;
+            return Count > maxBytes ? throw new TooLargeException() : read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 
     [GeneratedRegex(@"^(\d{2}:\d{2}:\d{2}[,.]\d{3})\s*-->\s*(\d{2}:\d{2}:\d{2}[,.]\d{3})")]
     private static partial Regex SrtTiming();

@@ -53,9 +53,19 @@ public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnu
     public async Task<(ContentItem? Item, IReadOnlyList<string> Errors)> ImportAsync(Stream stream, string typeName, string setId, string author, CancellationToken cancellationToken)
     {
         XDocument document;
+        // Kept to find the line of a refused DTD (the pages hand over files of at most a few MB).
+        using var bytes = new MemoryStream();
+        await stream.CopyToAsync(bytes, cancellationToken);
+        bytes.Position = 0;
+        // No DTD: its entities could expand a few lines into gigabytes ("billion laughs"), or read files.
+        using var reader = XmlReader.Create(bytes, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, Async = true });
         try
         {
-            document = await XDocument.LoadAsync(stream, LoadOptions.SetLineInfo, cancellationToken);
+            document = await XDocument.LoadAsync(reader, LoadOptions.SetLineInfo, cancellationToken);
+        }
+        catch (XmlException) when (System.Text.Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length) is var text && text.Contains("<!DOCTYPE", StringComparison.Ordinal))
+        {
+            return (null, [$"Line {text.AsSpan(0, text.IndexOf("<!DOCTYPE", StringComparison.Ordinal)).Count('\n') + 1}: the file declares a DTD (<!DOCTYPE>), which is not accepted: remove it."]);
         }
         catch (XmlException exception)
         {
@@ -103,6 +113,11 @@ public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnu
             else if (string.IsNullOrWhiteSpace(text))
             {
                 errors.Add($"Line {line}: the unit '{id}' has no translation.");
+            }
+            else if ((id, text.Length) is ("title", > 300) or ("summary", > 1000))
+            {
+                // The same bounds as a content file's, which the database holds to.
+                errors.Add($"Line {line}: the {id} is longer than {(id == "title" ? 300 : 1000)} characters.");
             }
             else
             {

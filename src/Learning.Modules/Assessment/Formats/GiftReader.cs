@@ -26,7 +26,15 @@ public static partial class GiftReader
         {
             if (block.Length > 0)
             {
-                questions.Add(ReadQuestion(block.ToString(), blockStart, category, questions.Count + 1));
+                try
+                {
+                    questions.Add(ReadQuestion(block.ToString(), blockStart, category, questions.Count + 1));
+                }
+                catch (Exception exception) when (exception is ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
+                {
+                    // Broken questions the checks above do not name (found by the hostile-input corpus) are still refused with their line.
+                    throw new QuestionFormatException(blockStart, "This question cannot be read: check its braces and answers.");
+                }
                 block.Clear();
             }
         }
@@ -334,7 +342,8 @@ public static partial class GiftReader
     [GeneratedRegex(@"^(TRUE|FALSE|T|F)\s*((?:#.*)?)$", RegexOptions.Singleline)]
     private static partial Regex TrueFalse();
 
-    [GeneratedRegex(@"^%(-?\d+(?:\.\d+)?)%")]
+    // ASCII digits only (\d also matches other scripts' digits, which decimal.Parse refuses), few enough not to overflow.
+    [GeneratedRegex(@"^%(-?[0-9]{1,9}(?:\.[0-9]{1,9})?)%")]
     private static partial Regex Weight();
 
     [GeneratedRegex(@"\\([:#={}~\\])")]

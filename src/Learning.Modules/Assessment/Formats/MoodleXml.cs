@@ -12,16 +12,41 @@ namespace Learning.Modules.Assessment.Formats;
 /// </summary>
 public static class MoodleXml
 {
+    /// <summary>Whether the refused text had a document type declaration (before its root element).</summary>
+    internal static bool HasDoctype(string xml) => xml.Contains("<!DOCTYPE", StringComparison.Ordinal);
+
+    /// <summary>The line of the document type declaration: the reader's refusal of it carries none.</summary>
+    internal static int DoctypeLine(string xml) => xml.AsSpan(0, xml.IndexOf("<!DOCTYPE", StringComparison.Ordinal)).Count('\n') + 1;
+
+    /// <summary>A bank is a few levels deep; a file of thousands of unclosed elements would make the parser's
+    /// error message (which names every one) take minutes.</summary>
+    private static void CheckDepth(string xml)
+    {
+        using var scan = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        while (scan.Read())
+        {
+            if (scan.Depth > 32)
+            {
+                throw new QuestionFormatException(((IXmlLineInfo)scan).LineNumber, "The elements are nested more than 32 levels deep.");
+            }
+        }
+    }
+
     public static IReadOnlyList<Question> Read(string xml)
     {
         XDocument document;
+        // No DTD: its entities could expand a few lines into gigabytes ("billion laughs"), or read files.
+        using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
         try
         {
-            document = XDocument.Parse(xml, LoadOptions.SetLineInfo);
+            CheckDepth(xml);
+            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException exception)
         {
-            throw new QuestionFormatException(exception.LineNumber, "The file is not valid XML: " + exception.Message);
+            throw HasDoctype(xml)
+                ? new QuestionFormatException(DoctypeLine(xml), "The file declares a DTD (<!DOCTYPE>), which is not accepted: remove it.")
+                : new QuestionFormatException(exception.LineNumber, "The file is not valid XML: " + exception.Message);
         }
 
         if (document.Root?.Name != "quiz")
