@@ -40,6 +40,13 @@ public sealed class ContentFile
     public static ContentFile? Parse(string path, string text, ICollection<ContentImportError> errors)
     {
         text = text.Replace("\r\n", "\n");
+        // PostgreSQL's text cannot hold it: the import would fail on saving instead of naming the line.
+        if (text.IndexOf('\0') is var nul and >= 0)
+        {
+            errors.Add(new(path, text.AsSpan(0, nul).Count('\n') + 1, "The file contains a NUL character (U+0000), which is not accepted."));
+            return null;
+        }
+
         if (!text.StartsWith("---\n", StringComparison.Ordinal))
         {
             errors.Add(new(path, 1, "The file must start with a YAML front matter between two '---' lines."));

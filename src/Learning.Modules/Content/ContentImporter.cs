@@ -13,7 +13,7 @@ namespace Learning.Modules.Content;
 /// one transaction saves a new published version of each item whose file differs from it: importing
 /// the same files twice changes nothing the second time.
 /// </summary>
-public sealed class ContentImporter(LearningDbContext db, ContentPublisher publisher, IEnumerable<IContentType> types, IOptions<ContentOptions> options)
+public sealed class ContentImporter(LearningDbContext db, ContentPublisher publisher, IEnumerable<IContentType> types, IOptions<ContentOptions> options, MarkdownRenderer markdown)
 {
     public const string ImportAuthor = "import";
 
@@ -235,6 +235,12 @@ public sealed class ContentImporter(LearningDbContext db, ContentPublisher publi
         foreach (var key in file.Lines.Keys.Where(k => !ContentFile.CommonKeys.Contains(k) && type is not null && !type.FieldKeys.Contains(k)))
         {
             errors.Add(new(file.Path, file.LineOf(key), $"Unknown field '{key}' for the type '{type!.Name}'."));
+        }
+
+        if (!markdown.CanRead(file.Body))
+        {
+            // The body starts after the front matter's last key (near enough when that value spans lines).
+            errors.Add(new(file.Path, file.Lines.Values.DefaultIfEmpty(0).Max() + 2, "The body's Markdown is nested too deeply to be read."));
         }
 
         type?.Validate(file, errors);

@@ -42,6 +42,22 @@ public sealed class MarkdownRenderer
         return document.ToHtml(pipeline);
     }
 
+    /// <summary>Whether the text can be read at all: Markdig refuses elements nested beyond its depth limit with
+    /// an ArgumentException when it renders them, which every page showing the text would then throw.</summary>
+    public bool CanRead(string markdown)
+    {
+        try
+        {
+            ToHtml(markdown);
+            ToPlainText(markdown);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The text without its Markdown, for search and summaries.</summary>
     public string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, pipeline);
 

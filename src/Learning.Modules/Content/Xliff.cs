@@ -16,6 +16,8 @@ public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnu
 {
     private static readonly XNamespace Ns = "urn:oasis:names:tc:xliff:document:2.0";
 
+    private const int MaxDepth = 32;
+
     public async Task<XDocument?> ExportAsync(string typeName, string setId, string targetCulture, CancellationToken cancellationToken)
     {
         var items = await db.ContentItems.Include(i => i.Versions).Where(i => i.Type == typeName && i.SetId == setId).ToListAsync(cancellationToken);
@@ -58,9 +60,24 @@ public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnu
         await stream.CopyToAsync(bytes, cancellationToken);
         bytes.Position = 0;
         // No DTD: its entities could expand a few lines into gigabytes ("billion laughs"), or read files.
-        using var reader = XmlReader.Create(bytes, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, Async = true });
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, Async = true };
         try
         {
+            // A file is a few levels deep; one of thousands of unclosed elements would make the parser's error
+            // message (which names every one) take minutes.
+            using (var scan = XmlReader.Create(bytes, settings))
+            {
+                while (await scan.ReadAsync())
+                {
+                    if (scan.Depth > MaxDepth)
+                    {
+                        return (null, [$"Line {((IXmlLineInfo)scan).LineNumber}: the elements are nested more than {MaxDepth} levels deep."]);
+                    }
+                }
+            }
+
+            bytes.Position = 0;
+            using var reader = XmlReader.Create(bytes, settings);
             document = await XDocument.LoadAsync(reader, LoadOptions.SetLineInfo, cancellationToken);
         }
         catch (XmlException) when (System.Text.Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length) is var text && text.Contains("<!DOCTYPE", StringComparison.Ordinal))
