@@ -157,7 +157,7 @@ public sealed class CourseJourneyTests
         {
             foreach (var culture in new[] { "fr", "en" })
             {
-                await sp.GetRequiredService<QuestionBanks>().ImportAsync($"mooc/part-{number}/validation", culture, GiftReader.Read(gift), default);
+                await sp.GetRequiredService<BankImport>().ImportAsync($"mooc/part-{number}/validation", culture, GiftReader.Read(gift), "test", default);
             }
         }
 

@@ -15,6 +15,7 @@ public sealed class AssessmentModule : ILearningModule
     {
         services.Configure<AssessmentOptions>(configuration.GetSection($"{LearningOptions.Section}:Assessment"));
         services.AddScoped<QuestionBanks>();
+        services.AddScoped<BankImport>();
         services.AddScoped<Examiner>();
         services.AddScoped<Contracts.TestCenter>();
         services.AddScoped<Core.PersonalData.IPersonalDataProvider, AssessmentPersonalData>();

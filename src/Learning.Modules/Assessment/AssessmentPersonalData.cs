@@ -12,7 +12,7 @@ public sealed class AssessmentPersonalData(LearningDbContext db) : IPersonalData
     public async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken)
     {
         var attempts = await db.Attempts.AsNoTracking().Where(a => a.UserId == userId).OrderBy(a => a.Id)
-            .Select(a => new { a.Bank, a.Number, a.StartedUtc, a.SubmittedUtc, a.Score, a.Passed, Answers = a.Answers.OrderBy(x => x.Position).Select(x => new { x.Position, x.Response, x.SavedUtc, x.Score }).ToList() })
+            .Select(a => new { a.Bank, a.Number, a.StartedUtc, a.SubmittedUtc, a.Score, a.MaxScore, a.Passed, Answers = a.Answers.OrderBy(x => x.Position).Select(x => new { x.Position, x.Response, x.SavedUtc, x.Score }).ToList() })
             .ToListAsync(cancellationToken);
         return attempts.Count == 0 ? null : attempts;
     }

@@ -28,8 +28,15 @@ public sealed class Attempt
 
     public DateTime? SubmittedUtc { get; set; }
 
-    /// <summary>The sum of the questions' scores (each out of 1).</summary>
+    /// <summary>The marks earned: each question's fraction of its mark, summed.</summary>
     public decimal? Score { get; set; }
+
+    /// <summary>The marks the drawn questions were worth when graded; null for attempts graded before questions
+    /// had marks, when each counted one.</summary>
+    public decimal? MaxScore { get; set; }
+
+    /// <summary>What <see cref="Score"/> is out of.</summary>
+    public decimal MarksAvailable => MaxScore ?? Examiner.QuestionNames(Questions).Count;
 
     public bool? Passed { get; set; }
 

@@ -12,6 +12,7 @@ public sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         attempt.Property(a => a.UserId).HasMaxLength(450);
         attempt.Property(a => a.Bank).HasMaxLength(200);
         attempt.Property(a => a.PassPercent).HasPrecision(5, 2);
+        attempt.Ignore(a => a.MarksAvailable);
         attempt.HasIndex(a => new { a.UserId, a.Bank, a.Number }).IsUnique();
         attempt.HasMany(a => a.Answers).WithOne().HasForeignKey(a => a.AttemptId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -57,7 +57,8 @@ public sealed class Examiner(LearningDbContext db, QuestionBanks banks, IOptions
             return null;
         }
 
-        var pool = await banks.LoadAsync(bank, Cultures.Default, cancellationToken);
+        // Descriptions are read in the bank, never drawn: a test is made of questions to answer.
+        var pool = (await banks.LoadAsync(bank, Cultures.Default, cancellationToken)).Where(q => q.Value.IsGraded).ToDictionary();
         if (pool.Count == 0)
         {
             return null;
@@ -149,12 +150,13 @@ public sealed class Examiner(LearningDbContext db, QuestionBanks banks, IOptions
             var total = 0m;
             foreach (var answer in attempt.Answers)
             {
-                answer.Score = Scoring.Score(questions[names[answer.Position]], JsonSerializer.Deserialize<Response>(answer.Response, QuestionBanks.Json));
+                answer.Score = Scoring.Points(questions[names[answer.Position]], JsonSerializer.Deserialize<Response>(answer.Response, QuestionBanks.Json));
                 total += answer.Score.Value;
             }
 
             attempt.Score = total;
-            attempt.Passed = Scoring.Passed(total, names.Count, attempt.PassPercent);
+            attempt.MaxScore = names.Sum(name => questions[name].Mark);
+            attempt.Passed = Scoring.Passed(total, attempt.MaxScore.Value, attempt.PassPercent);
             await db.SaveChangesAsync(cancellationToken);
         }
 

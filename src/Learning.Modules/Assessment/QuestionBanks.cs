@@ -34,12 +34,14 @@ public sealed class QuestionBanks(LearningDbContext db, TimeProvider clock)
 
             try
             {
-                read.AddRange(GiftReader.Read(await File.ReadAllTextAsync(file, cancellationToken))
-                    .Select(q => (culture, q with { Category = q.Category ?? Path.GetDirectoryName(path)!.Replace('\\', '/') })));
+                var bank = GiftReader.Read(await File.ReadAllTextAsync(file, cancellationToken));
+                // The platform's own banks must read whole: a refused question is an error to fix, not to skip.
+                errors.AddRange(bank.Refused.Select(r => new ContentImportError(path, r.Line, $"'{r.Name}': {r.Reason}")));
+                read.AddRange(bank.Questions.Select(q => (culture, q with { Category = q.Category ?? Path.GetDirectoryName(path)!.Replace('\\', '/') })));
             }
             catch (QuestionFormatException exception)
             {
-                errors.Add(new(path, exception.Line, exception.Message[(exception.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
+                errors.Add(new(path, exception.Line, exception.Reason));
             }
         }
 
@@ -74,31 +76,6 @@ public sealed class QuestionBanks(LearningDbContext db, TimeProvider clock)
 
         await db.SaveChangesAsync(cancellationToken);
         return [];
-    }
-
-    /// <summary>Replaces a bank's questions in one culture with those of an uploaded file (GIFT or Moodle XML),
-    /// all or nothing; questions of the file without a category go into <paramref name="bank"/>.</summary>
-    public async Task ImportAsync(string bank, string culture, IReadOnlyList<Question> questions, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var existing = await db.BankQuestions.Where(q => q.Bank == bank && q.Culture == culture).ToDictionaryAsync(q => q.Name, cancellationToken);
-        foreach (var question in questions)
-        {
-            var data = JsonSerializer.Serialize(question with { Category = bank }, Json);
-            if (existing.TryGetValue(question.Name, out var stored))
-            {
-                stored.Data = data;
-                stored.UpdatedUtc = now;
-            }
-            else
-            {
-                db.BankQuestions.Add(new BankQuestion { Bank = bank, Name = question.Name, Culture = culture, Data = data, UpdatedUtc = now });
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>A bank's questions in one culture, in name order, for export.</summary>

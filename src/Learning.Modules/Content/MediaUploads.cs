@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Learning.Modules.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Modules.Content;
 
@@ -118,6 +119,41 @@ public sealed partial class MediaUploads(LearningDbContext db, IMediaStorage sto
         }
 
         return (media, null);
+    }
+
+    /// <summary>Why an image that comes inside another file (a question bank's) cannot be stored, or null when it can.</summary>
+    public static string? ImageRefusal(string name, byte[] content)
+    {
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        return !Rules.TryGetValue(extension, out var rule) || rule.Kind != MediaKind.Image
+            ? $"Images of type '{extension}' are not accepted. Accepted: {string.Join(", ", Rules.Where(r => r.Value.Kind == MediaKind.Image).Select(r => r.Key))}."
+            : content.Length == 0 || content.Length > rule.MaxBytes ? $"The image must not be empty nor larger than {rule.MaxBytes >> 20} MB."
+            : !rule.LooksRight(content[..Math.Min(16, content.Length)]) ? $"The image's content is not a {extension} file."
+            : null;
+    }
+
+    /// <summary>A file of the library with the same name and the same bytes, so that importing the same images
+    /// twice stores them once.</summary>
+    public async Task<MediaFile?> FindSameAsync(string name, byte[] content, CancellationToken cancellationToken)
+    {
+        var safeName = SafeName(name);
+        foreach (var candidate in await db.MediaFiles.AsNoTracking().Where(m => m.FileName == safeName && m.Length == content.Length).ToListAsync(cancellationToken))
+        {
+            await using var stored = storage.Open(candidate.StorageName);
+            if (stored is null)
+            {
+                continue;
+            }
+
+            using var copy = new MemoryStream();
+            await stored.CopyToAsync(copy, cancellationToken);
+            if (copy.ToArray().AsSpan().SequenceEqual(content))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>SRT to WebVTT: a header, cue numbers kept as identifiers, commas in timestamps become dots.

@@ -22,19 +22,63 @@ public sealed class BankEditorTests
 
         var gift = await editor.GetStringAsync("/en/editor/banks?handler=Export&bank=mooc%2Fpart-1%2Fvalidation&language=hu&format=gift");
         var xml = await editor.GetStringAsync("/en/editor/banks?handler=Export&bank=mooc%2Fpart-1%2Fvalidation&language=hu&format=xml");
-        var imported = GiftReader.Read(TestContent.Bank(1, "hu"));
+        var imported = GiftReader.Read(TestContent.Bank(1, "hu")).Questions;
         Assert.Equal(TestContent.BankQuestions, imported.Count);
-        QuestionAssert.Same(imported, GiftReader.Read(gift));
-        QuestionAssert.Same(imported, MoodleXml.Read(xml));
+        QuestionAssert.Same(imported, GiftReader.Read(gift).Questions);
+        QuestionAssert.Same(imported, MoodleXml.Read(xml).Questions);
 
         var page = await editor.GetPageAsync("/en/editor/banks");
         var broken = await Upload(editor, page, "practice-bank", "broken.gift", "::a:: Fine {=yes ~no}\n\n::b:: Unclosed {=yes ~no\n");
         Assert.Contains("Line 3", (await Browser.ParseAsync(broken)).Text(".alert--error"));
         Assert.Equal(0, await Count(app, "practice-bank"));
 
+        // First the report: what the file holds and what would happen, nothing changed yet.
         using var uploaded = await Upload(editor, page, "practice-bank", "bank.xml", xml);
-        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var report = await Browser.ParseAsync(uploaded);
+        Assert.Equal(TestContent.BankQuestions, report.QuerySelectorAll("[data-action=Create]").Length);
+        Assert.Equal(0, await Count(app, "practice-bank"));
+
+        // Then the confirmation imports it, in one go.
+        using var confirmed = await Confirm(editor, report);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal(TestContent.BankQuestions, await Count(app, "practice-bank"));
+
+        // The same file again: every question unchanged, and a confirmation sent twice finds nothing waiting.
+        var again = await Browser.ParseAsync(await Upload(editor, await editor.GetPageAsync("/en/editor/banks"), "practice-bank", "bank.xml", xml));
+        Assert.Equal(TestContent.BankQuestions, again.QuerySelectorAll("[data-action=Unchanged]").Length);
+        Assert.Null(again.QuerySelector("form[action*=Confirm]"));
+        var twice = await Browser.ParseAsync(await Confirm(editor, report));
+        Assert.Contains("no longer waiting", twice.Text(".alert--error"));
+    }
+
+    [Fact]
+    public async Task A_kept_import_is_confirmed_only_by_the_editor_who_uploaded_it()
+    {
+        await using var app = new LearningApp(content: TestContent.Small());
+        var writer = await EditorTests.LogInAsEditor(app, "writer@example.org");
+        var other = await EditorTests.LogInAsEditor(app, "other@example.org");
+
+        var report = await Browser.ParseAsync(await Upload(writer, await writer.GetPageAsync("/en/editor/banks"), "shared-bank", "bank.gift", "::a:: Right? {=yes ~no}\n"));
+        var token = report.QuerySelector<IHtmlInputElement>("form[action*=Confirm] input[name=token]")!.Value;
+        var otherPage = await other.GetPageAsync("/en/editor/banks");
+        using var forged = await other.PostAsync("/en/editor/banks?handler=Confirm", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = otherPage.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value,
+            ["bank"] = "shared-bank",
+            ["language"] = "fr",
+            ["token"] = token,
+        }));
+
+        Assert.Contains("no longer waiting", (await Browser.ParseAsync(forged)).Text(".alert--error"));
+        Assert.Equal(0, await Count(app, "shared-bank"));
+        using var confirmed = await Confirm(writer, report);
+        Assert.Equal(1, await Count(app, "shared-bank"));
+    }
+
+    private static Task<HttpResponseMessage> Confirm(HttpClient client, IHtmlDocument report)
+    {
+        var form = report.QuerySelector<IHtmlFormElement>("form[action*=Confirm]")!;
+        return client.PostAsync(form.Action, new FormUrlEncodedContent(form.QuerySelectorAll<IHtmlInputElement>("input").ToDictionary(i => i.Name!, i => i.Value)));
     }
 
     private static Task<int> Count(LearningApp app, string bank) =>

@@ -34,7 +34,7 @@ public sealed class GiftTests
     [Fact]
     public void Every_gift_type_is_read_with_its_weights_feedback_and_escapes()
     {
-        var questions = GiftReader.Read(Bank).ToDictionary(q => q.Name);
+        var questions = GiftReader.Read(Bank).Questions.ToDictionary(q => q.Name);
 
         var single = questions["single"];
         Assert.Equal(QuestionType.SingleChoice, single.Type);
@@ -70,33 +70,49 @@ public sealed class GiftTests
     [Fact]
     public void Writing_then_reading_gives_back_the_same_questions()
     {
-        var questions = GiftReader.Read(Bank);
+        var questions = GiftReader.Read(Bank).Questions;
 
-        var again = GiftReader.Read(GiftWriter.Write(questions));
+        var again = GiftReader.Read(GiftWriter.Write(questions)).Questions;
 
         Assert.Equal(10, questions.Count);
         QuestionAssert.Same(questions, again);
     }
 
-    public static TheoryData<string, int, string> Broken => new()
+    public static TheoryData<string, int, string> BrokenFiles => new()
     {
         { "::a:: Fine {=yes ~no}\n\n::b:: Unclosed {=yes ~no\n", 3, "not closed" },
-        { "::a:: No answers at all\n", 1, "no answer block" },
-        { "::a:: Fine {=yes ~no}\n\n\n::b:: Two rights {=yes =also ~no}\n", 4, "several '=' answers" },
         { "::a:: Stray } brace\n", 1, "no opening brace" },
-        { "::a:: Essay {}\n", 1, "empty answer block" },
-        { "::n:: Number {#abc}\n", 1, "not a number" },
-        { "::m:: Half matching {=a -> 1 =b}\n", 1, "matching" },
-        { "::w:: No right {~a ~b}\n", 1, "no right answer" },
     };
 
     [Theory]
-    [MemberData(nameof(Broken))]
-    public void A_malformed_file_is_refused_with_the_line_of_the_problem(string gift, int line, string message)
+    [MemberData(nameof(BrokenFiles))]
+    public void A_file_whose_braces_do_not_close_is_refused_whole_with_the_line_of_the_problem(string gift, int line, string message)
     {
         var error = Assert.Throws<QuestionFormatException>(() => GiftReader.Read(gift));
 
         Assert.Equal(line, error.Line);
         Assert.Contains(message, error.Message);
+    }
+
+    public static TheoryData<string, int, string> BrokenQuestions => new()
+    {
+        { "::a:: Fine {=yes ~no}\n\n\n::b:: Essay {}\n", 4, "essay" },
+        { "::a:: Fine {=yes ~no}\n\n::n:: Number {#abc}\n", 3, "not a number" },
+        { "::a:: Fine {=yes ~no}\n\n::m:: Half matching {=a -> 1 =b}\n", 3, "matching" },
+        { "::a:: Fine {=yes ~no}\n\n::w:: No right {~a ~b}\n", 3, "no right answer" },
+        { "::a:: Fine {=yes ~no}\n\n::c:: Cloze {=a ~b} and {=c ~d}\n", 3, "more than one answer block" },
+        { "::a:: Fine {=yes ~no}\n\n::x:: Weight {~%150%a ~b}\n", 3, "percentage" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenQuestions))]
+    public void A_question_that_breaks_the_rules_is_refused_with_its_line_and_the_others_are_read(string gift, int line, string message)
+    {
+        var file = GiftReader.Read(gift);
+
+        var refused = Assert.Single(file.Refused);
+        Assert.Equal(line, refused.Line);
+        Assert.Contains(message, refused.Reason);
+        Assert.Equal("a", Assert.Single(file.Questions).Name);
     }
 }

@@ -62,7 +62,7 @@ public sealed class MoodleXmlTests
     [Fact]
     public void Every_supported_type_is_read_with_its_category_fractions_and_feedback()
     {
-        var questions = MoodleXml.Read(Bank).ToDictionary(q => q.Name);
+        var questions = MoodleXml.Read(Bank).Questions.ToDictionary(q => q.Name);
 
         Assert.Equal(7, questions.Count);
         Assert.All(questions.Values, q => Assert.Equal("mooc/part-2", q.Category));
@@ -81,14 +81,14 @@ public sealed class MoodleXmlTests
     [Fact]
     public void Writing_then_reading_gives_back_the_same_questions_and_gift_questions_survive_moodle_xml()
     {
-        var questions = MoodleXml.Read(Bank);
-        var again = MoodleXml.Read(MoodleXml.Write(questions));
+        var questions = MoodleXml.Read(Bank).Questions;
+        var again = MoodleXml.Read(MoodleXml.Write(questions)).Questions;
 
         Assert.Equal(7, questions.Count);
         QuestionAssert.Same(questions, again);
 
-        var gift = GiftReader.Read("::g:: Which? {=a#yes ~b#no ####general}\n\n::n:: Range {#1..5}\n\n::m:: Match {=x -> 1 =y -> 2}\n\n::t:: True? {T#wrong#right}");
-        var throughXml = MoodleXml.Read(MoodleXml.Write(gift));
+        var gift = GiftReader.Read("::g:: Which? {=a#yes ~b#no ####general}\n\n::n:: Range {#1..5}\n\n::m:: Match {=x -> 1 =y -> 2}\n\n::t:: True? {T#wrong#right}").Questions;
+        var throughXml = MoodleXml.Read(MoodleXml.Write(gift)).Questions;
         Assert.Equal(4, gift.Count);
         QuestionAssert.Same(gift, throughXml, compareRangeNotation: false); // Moodle XML writes a range as a value and a tolerance
         Assert.True(gift[1].Numbers[0].AsRange);
@@ -96,15 +96,25 @@ public sealed class MoodleXmlTests
     }
 
     [Theory]
-    [InlineData("<quiz><question type=\"multichoice\"><name><text>x</text></name>\n<questiontext><text>?</text></questiontext>\n<answer fraction=\"abc\"><text>a</text></answer><answer fraction=\"0\"><text>b</text></answer></question></quiz>", 1, "not a number")]
-    [InlineData("<quiz>\n<question type=\"essay\"><name><text>x</text></name><questiontext><text>?</text></questiontext></question></quiz>", 2, "not supported")]
     [InlineData("<quiz>\n\n<question type=\"truefalse\"", 3, "not valid XML")]
     [InlineData("<notaquiz/>", 1, "starts with <quiz>")]
-    public void A_malformed_bank_is_refused_with_its_line(string xml, int line, string message)
+    public void A_file_that_is_no_bank_is_refused_whole_with_its_line(string xml, int line, string message)
     {
         var error = Assert.Throws<QuestionFormatException>(() => MoodleXml.Read(xml));
 
         Assert.Equal(line, error.Line);
         Assert.Contains(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData("<quiz><question type=\"multichoice\"><name><text>x</text></name>\n<questiontext><text>?</text></questiontext>\n<answer fraction=\"abc\"><text>a</text></answer><answer fraction=\"0\"><text>b</text></answer></question></quiz>", 1, "not a number")]
+    [InlineData("<quiz>\n<question type=\"essay\"><name><text>x</text></name><questiontext><text>?</text></questiontext></question></quiz>", 2, "essays need a person")]
+    public void A_question_that_cannot_be_graded_is_refused_by_name_and_line(string xml, int line, string message)
+    {
+        var refused = Assert.Single(MoodleXml.Read(xml).Refused);
+
+        Assert.Equal("x", refused.Name);
+        Assert.Equal(line, refused.Line);
+        Assert.Contains(message, refused.Reason);
     }
 }

@@ -25,9 +25,9 @@ public sealed class QueryCountTests
         await counted.CreateUserAsyncVia(app, "learner@example.org");
         await counted.WithTenantAsync(app, async sp =>
         {
-            var banks = sp.GetRequiredService<QuestionBanks>();
-            await banks.ImportAsync("counted/small", "fr", Questions(5), default);
-            await banks.ImportAsync("counted/large", "fr", Questions(40), default);
+            var banks = sp.GetRequiredService<BankImport>();
+            await banks.ImportAsync("counted/small", "fr", QuestionFile.Of(Questions(5)), "test", default);
+            await banks.ImportAsync("counted/large", "fr", QuestionFile.Of(Questions(40)), "test", default);
             return 0;
         });
         var client = counted.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
@@ -58,7 +58,7 @@ public sealed class QueryCountTests
 
         await client.GetAsync($"/en/tests/attempts/{attemptId}/2"); // warm up the caches
         var (question, questionPage) = await counter.CountPageAsync(client, $"/en/tests/attempts/{attemptId}/3");
-        Assert.Matches(@"^Question \d+\?$", questionPage.Text("h1.question__text"));
+        Assert.Matches(@"^Question \d+\?$", questionPage.Text(".question__text"));
         Assert.Equal(["other", "right", "wrong"], questionPage.QuerySelectorAll("form.question label span").Select(s => s.TextContent).Order().ToList());
         var (summary, summaryPage) = await counter.CountPageAsync(client, $"/en/tests/attempts/{attemptId}");
         Assert.Equal("Check your answers", summaryPage.Text("main h1"));
@@ -67,7 +67,7 @@ public sealed class QueryCountTests
     }
 
     private static List<Learning.Modules.Assessment.Questions.Question> Questions(int count) =>
-        [.. GiftReader.Read(string.Join("\n\n", Enumerable.Range(1, count).Select(i => $"::q{i:00}:: Question {i}? {{=right ~wrong ~other}}")))];
+        [.. GiftReader.Read(string.Join("\n\n", Enumerable.Range(1, count).Select(i => $"::q{i:00}:: Question {i}? {{=right ~wrong ~other}}"))).Questions];
 }
 
 internal static class FactoryTenants

@@ -22,6 +22,10 @@ public static class QuestionAssert
         Assert.True(expected.Type == actual.Type, $"{name}: type {expected.Type} became {actual.Type}");
         Assert.True(expected.Text == actual.Text, $"{name}: text '{expected.Text}' became '{actual.Text}'");
         Assert.True(expected.Category == actual.Category, $"{name}: category '{expected.Category}' became '{actual.Category}'");
+        Assert.True(expected.Format == actual.Format, $"{name}: format {expected.Format} became {actual.Format}");
+        Assert.True(expected.Mark == actual.Mark && expected.Penalty == actual.Penalty, $"{name}: mark {expected.Mark} (penalty {expected.Penalty}) became {actual.Mark} ({actual.Penalty})");
+        Assert.True((expected.IdNumber ?? "") == (actual.IdNumber ?? "") && expected.Tags.SequenceEqual(actual.Tags), $"{name}: ID number '{expected.IdNumber}' and tags [{string.Join(", ", expected.Tags)}] became '{actual.IdNumber}' and [{string.Join(", ", actual.Tags)}]");
+        Assert.True(expected.CaseSensitive == actual.CaseSensitive && expected.Grading == actual.Grading, $"{name}: case sensitivity or ordering grading changed");
         Assert.True((expected.GeneralFeedback ?? "") == (actual.GeneralFeedback ?? ""), $"{name}: general feedback '{expected.GeneralFeedback}' became '{actual.GeneralFeedback}'");
         Assert.True(expected.Choices.Count == actual.Choices.Count, $"{name}: {expected.Choices.Count} choices became {actual.Choices.Count}");
         foreach (var (before, after) in expected.Choices.Zip(actual.Choices))

@@ -1,3 +1,4 @@
+using Learning.Modules.Assessment.Formats;
 using Learning.Modules.Assessment;
 using Learning.Modules.Assessment.Questions;
 using Learning.Tests.Infrastructure;
@@ -63,13 +64,13 @@ public sealed class QuestionPageTests
     {
         foreach (var culture in new[] { "fr", "en" })
         {
-            await sp.GetRequiredService<QuestionBanks>().ImportAsync(Bank, culture, [new Question
+            await sp.GetRequiredService<BankImport>().ImportAsync(Bank, culture, QuestionFile.Of([new Question
             {
                 Name = $"p1-q{Questions:00}",
                 Text = $"Put the steps of outreach in order ({culture}).",
                 Type = QuestionType.Ordering,
                 Order = [$"Go where people are ({culture})", $"Listen ({culture})", $"Agree on a next step ({culture})", $"Follow up ({culture})"],
-            }], default);
+            }]), "test", default);
         }
 
         return 0;

@@ -15,7 +15,7 @@ public sealed class MoocContentTests
         var files = Directory.GetFiles(folder, "validation.*.gift", SearchOption.AllDirectories).Order().ToList();
         Assert.Equal(24, files.Count); // four parts × six cultures
         var byCulture = files.GroupBy(f => f.Split('.')[^2])
-            .ToDictionary(g => g.Key, g => g.SelectMany(f => GiftReader.Read(File.ReadAllText(f))).ToList());
+            .ToDictionary(g => g.Key, g => g.SelectMany(f => GiftReader.Read(File.ReadAllText(f)).Questions).ToList());
 
         Assert.Equal(6, byCulture.Count);
         var french = byCulture["fr"];

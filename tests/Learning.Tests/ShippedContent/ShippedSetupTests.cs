@@ -16,7 +16,7 @@ public sealed class ShippedSetupTests
     {
         var folder = Path.Combine(Repository.Root, "content");
         var files = new[] { "toolbox", "mooc" }.Sum(f => Directory.GetFiles(Path.Combine(folder, f), "*.md", SearchOption.AllDirectories).Length);
-        var questions = Directory.GetFiles(Path.Combine(folder, "mooc"), "*.gift", SearchOption.AllDirectories).Sum(f => GiftReader.Read(File.ReadAllText(f)).Count);
+        var questions = Directory.GetFiles(Path.Combine(folder, "mooc"), "*.gift", SearchOption.AllDirectories).Sum(f => GiftReader.Read(File.ReadAllText(f)).Questions.Count);
 
         await using var app = new LearningApp();
         var (published, banked) = await app.WithTenantAsync(async sp =>

@@ -16,13 +16,13 @@ public sealed class TestCenter(LearningDbContext db, Examiner examiner, Question
     public async Task<TestOverview> OverviewAsync(string userId, string bank, CancellationToken cancellationToken)
     {
         var attempts = await db.Attempts.AsNoTracking().Where(a => a.UserId == userId && a.Bank == bank).OrderByDescending(a => a.Number)
-            .Select(a => new { a.Id, a.Number, a.SubmittedUtc, a.Score, a.Passed, a.Questions })
+            .Select(a => new { a.Id, a.Number, a.SubmittedUtc, a.Score, a.MaxScore, a.Passed, a.Questions })
             .ToListAsync(cancellationToken);
         return new TestOverview(
             options.Value.For(bank),
             await db.BankQuestions.AnyAsync(q => q.Bank == bank, cancellationToken),
             attempts.Select(a => new AttemptSummary(a.Id, a.Number, a.SubmittedUtc is not null, a.Passed == true,
-                a.Score is { } score ? Scoring.DisplayPercent(score, Examiner.QuestionNames(a.Questions).Count) : null)).ToList(),
+                a.Score is { } score ? Scoring.DisplayPercent(score, a.MaxScore ?? Examiner.QuestionNames(a.Questions).Count) : null)).ToList(),
             await examiner.AvailabilityAsync(userId, bank, cancellationToken));
     }
 

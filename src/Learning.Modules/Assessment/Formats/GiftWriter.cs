@@ -4,33 +4,63 @@ using Learning.Modules.Assessment.Questions;
 
 namespace Learning.Modules.Assessment.Formats;
 
-/// <summary>Writes questions as GIFT, in the form <see cref="GiftReader"/> reads back to the same questions.</summary>
+/// <summary>Writes questions as GIFT, in the form <see cref="GiftReader"/> (and Moodle) reads back to the same
+/// questions. What GIFT cannot say goes in a comment line as Moodle writes it, <c>// [id:…] [tag:…]</c>, plus
+/// <c>[mark:…]</c> for a mark other than 1, which Moodle reads as a comment.</summary>
 public static class GiftWriter
 {
+    /// <summary>Whether GIFT can carry the question (it has no ordering question).</summary>
+    public static bool CanWrite(Question question) => question.Type != QuestionType.Ordering;
+
     public static string Write(IEnumerable<Question> questions)
     {
         var gift = new StringBuilder();
         string? category = null;
         foreach (var question in questions)
         {
-            if (question.Type == QuestionType.Ordering)
+            if (!CanWrite(question))
             {
                 throw new NotSupportedException($"GIFT has no ordering question ('{question.Name}'): export the bank as Moodle XML.");
             }
 
             if (question.Category is { } next && next != category)
             {
-                gift.Append("$CATEGORY: ").Append(next).Append("\n\n");
+                gift.Append("$CATEGORY: $course$/").Append(next).Append("\n\n");
                 category = next;
             }
 
-            gift.Append("::").Append(Escape(question.Name)).Append(":: ").Append(Escape(question.Text)).Append(" {");
+            var comment = string.Concat(
+                question.IdNumber is { Length: > 0 } id ? $" [id:{id.Replace("]", "\\]")}]" : "",
+                string.Concat(question.Tags.Select(t => $" [tag:{t.Replace("]", "\\]")}]")),
+                question.Mark != 1 ? $" [mark:{Format(question.Mark)}]" : "");
+            if (comment.Length > 0)
+            {
+                gift.Append("//").Append(comment).Append('\n');
+            }
+
+            gift.Append("::").Append(Escape(question.Name)).Append("::");
+            gift.Append(question.Format switch { TextFormat.Html => "[html]", TextFormat.Markdown => "[markdown]", TextFormat.Plain => "[plain]", _ => "" });
+            if (question.Type == QuestionType.Description)
+            {
+                gift.Append(Escape(question.Text)).Append("\n\n");
+                continue;
+            }
+
+            // A missing word's blank is where the answer block goes (when text follows it: otherwise the
+            // block would end the question, and the blank would be lost).
+            var blank = question.Text.IndexOf(GiftReader.Blank, StringComparison.Ordinal);
+            var missingWord = blank >= 0 && question.Text[(blank + GiftReader.Blank.Length)..].Trim().Length > 0;
+            var (before, after) = missingWord ? (question.Text[..blank], question.Text[(blank + GiftReader.Blank.Length)..]) : (question.Text + " ", "");
+            gift.Append(Escape(before)).Append('{');
             gift.Append(question.Type switch
             {
                 QuestionType.TrueFalse => TrueFalse(question),
-                QuestionType.Numerical => "#" + string.Join(' ', question.Numbers.Select(n => $"={Weight(n.Fraction, always: false)}{Number(n)}{Feedback(n.Feedback)}")),
+                QuestionType.Numerical => "#" + string.Join(' ', question.Numbers.Select(n => n.AnyValue
+                    ? $"~{Weight(n.Fraction, always: false)}{(n.Feedback is null ? "#" : Feedback(n.Feedback))}"
+                    : $"={Weight(n.Fraction, always: n.Fraction != 1)}{Number(n)}{Feedback(n.Feedback)}")),
                 QuestionType.Matching => string.Join(' ', question.Pairs.Select(p => $"={Escape(p.Item)} -> {Escape(p.Match)}")),
-                QuestionType.ShortAnswer => string.Join(' ', question.Choices.Select(c => $"={Weight(c.Fraction, always: false)}{Escape(c.Text)}{Feedback(c.Feedback)}")),
+                // After '=', no weight means 1: every other weight is written, 0 too.
+                QuestionType.ShortAnswer => string.Join(' ', question.Choices.Select(c => $"={Weight(c.Fraction, always: c.Fraction != 1)}{Escape(c.Text)}{Feedback(c.Feedback)}")),
                 QuestionType.MultipleResponse => string.Join(' ', question.Choices.Select(c => $"~{Weight(c.Fraction, always: true)}{Escape(c.Text)}{Feedback(c.Feedback)}")),
                 _ => string.Join(' ', question.Choices.Select(c => (c.Fraction == 1 ? "=" : "~" + Weight(c.Fraction, always: false)) + Escape(c.Text) + Feedback(c.Feedback))),
             });
@@ -39,7 +69,9 @@ public static class GiftWriter
                 gift.Append(" ####").Append(Escape(general));
             }
 
-            gift.Append("}\n\n");
+            gift.Append('}').Append(Escape(after));
+
+            gift.Append("\n\n");
         }
 
         return gift.ToString();

@@ -121,6 +121,12 @@ public sealed class AttemptQuestionModel(Examiner examiner, QuestionBanks banks)
             QuestionType.Ordering => Question.Order.Count,
             _ => Question.Choices.Count,
         }).ToArray();
+        if (Question.Type == QuestionType.Matching)
+        {
+            // A distractor only adds its match to the choices: it is no item to match.
+            Order = Order.Where(i => i < Question.Pairs.Count && Question.Pairs[i].Item.Length > 0).ToArray();
+        }
+
         Answered = attempt.Answers.Count;
         Saved = attempt.Answers.FirstOrDefault(a => a.Position == position - 1) is { } answer ? JsonSerializer.Deserialize<Response>(answer.Response, QuestionBanks.Json) : null;
         return true;

@@ -36,12 +36,12 @@ public sealed class AttemptsModel(LearningDbContext db, UserDirectory directory)
 
         Pager = new Pager(PageNumber, PageSize, await attempts.CountAsync(cancellationToken));
         var page = await attempts.OrderByDescending(a => a.Id).Skip(Pager.Skip).Take(Pager.Size)
-            .Select(a => new { a.UserId, a.Bank, a.Number, a.StartedUtc, a.SubmittedUtc, a.Score, a.Passed, a.Questions, Answered = a.Answers.Count })
+            .Select(a => new { a.UserId, a.Bank, a.Number, a.StartedUtc, a.SubmittedUtc, a.Score, a.MaxScore, a.Passed, a.Questions, Answered = a.Answers.Count })
             .ToListAsync(cancellationToken);
         var people = await directory.FindAsync(page.Select(a => a.UserId).Distinct().ToList(), cancellationToken);
         Rows = page.Select(a => new Row(people.GetValueOrDefault(a.UserId)?.DisplayName ?? "", people.GetValueOrDefault(a.UserId)?.Email ?? "", a.Bank, a.Number,
-            a.StartedUtc, a.SubmittedUtc, a.Answered, Examiner.QuestionNames(a.Questions).Count, a.Score, a.Passed)).ToList();
+            a.StartedUtc, a.SubmittedUtc, a.Answered, Examiner.QuestionNames(a.Questions).Count, a.Score, a.MaxScore ?? Examiner.QuestionNames(a.Questions).Count, a.Passed)).ToList();
     }
 
-    public sealed record Row(string Name, string Email, string Bank, int Number, DateTime Started, DateTime? Submitted, int Answered, int Questions, decimal? Score, bool? Passed);
+    public sealed record Row(string Name, string Email, string Bank, int Number, DateTime Started, DateTime? Submitted, int Answered, int Questions, decimal? Score, decimal Marks, bool? Passed);
 }

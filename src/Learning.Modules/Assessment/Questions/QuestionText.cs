@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Ganss.Xss;
+using Learning.Modules.Content;
+using Microsoft.AspNetCore.Html;
+
+namespace Learning.Modules.Assessment.Questions;
+
+/// <summary>
+/// A question's texts rendered as written: plain text encoded, Markdown through the platform's pipeline,
+/// HTML and Moodle's auto-format through one sanitiser with a short allow-list (formatting, lists, tables,
+/// links and images survive; scripts, event handlers, styles, forms and javascript: links do not). The page's
+/// Content-Security-Policy (no inline script, images from the site only) stands behind it.
+/// </summary>
+public static partial class QuestionText
+{
+    internal static readonly MarkdownRenderer Markdown = new();
+
+    // Configured once, then only read: HtmlSanitizer may be shared by every request.
+    private static readonly HtmlSanitizer Sanitizer = new(new HtmlSanitizerOptions
+    {
+        AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "small", "span", "div", "blockquote", "code", "pre", "hr",
+            "ul", "ol", "li", "dl", "dt", "dd", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "img", "a", "h3", "h4", "h5", "h6",
+        },
+        AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "href", "title", "src", "alt", "width", "height", "colspan", "rowspan", "scope", "start", "lang", "dir",
+        },
+        AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+        UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+        AllowedCssProperties = new HashSet<string>(),
+        AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+    });
+
+    public static IHtmlContent Html(string? text, TextFormat format) => new HtmlString(ToHtml(text, format));
+
+    public static string ToHtml(string? text, TextFormat format) => string.IsNullOrEmpty(text) ? "" : format switch
+    {
+        TextFormat.Plain => WebUtility.HtmlEncode(text).Replace("\n", "<br>"),
+        TextFormat.Markdown => Sanitizer.Sanitize(Markdown.CanRead(text) ? Markdown.ToHtml(text) : WebUtility.HtmlEncode(text)),
+        // Moodle's auto-format keeps line breaks; between block elements they would only add blank lines.
+        TextFormat.Moodle => Sanitizer.Sanitize(BreakBetweenBlocks().Replace(text.Trim(), "$1").Replace("\n", "<br>")),
+        _ => Sanitizer.Sanitize(text),
+    };
+
+    /// <summary>The text as words only, for places that cannot hold markup (a list's option, a link, a title);
+    /// an image stands there by its alt text.</summary>
+    public static string ToPlain(string? text, TextFormat format)
+    {
+        if (string.IsNullOrEmpty(text) || format == TextFormat.Plain)
+        {
+            return text ?? "";
+        }
+
+        var html = ImageTag().Replace(ToHtml(text, format), m => " " + m.Groups[1].Value + " ");
+        return string.Join(' ', WebUtility.HtmlDecode(Tag().Replace(html, " ")).Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex("""<img\b[^>]*?\balt="([^"]*)"[^>]*>""", RegexOptions.IgnoreCase)]
+    private static partial Regex ImageTag();
+
+    [GeneratedRegex(@"(</?(?:p|div|ul|ol|li|table|thead|tbody|tr|td|th|h[1-6]|blockquote|pre)\b[^>]*>)\s*\n\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex BreakBetweenBlocks();
+}
