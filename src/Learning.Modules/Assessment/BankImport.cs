@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Learning.Modules.Assessment.Formats;
 using Learning.Modules.Assessment.Questions;
 using Learning.Modules.Content;
+using Learning.Modules.Core;
 using Learning.Modules.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,9 @@ public sealed record ImportPlan(string Bank, string Culture, IReadOnlyList<Plann
     public int Count(ImportAction action) => Questions.Count(q => q.Action == action);
 }
 
-public sealed record PlannedQuestion(FoundQuestion Found, ImportAction Action);
+/// <summary>A question of the file with what importing does to it, and the languages whose versions of it will no
+/// longer have its shape (learners reading them then see the French version, until they are brought in line).</summary>
+public sealed record PlannedQuestion(FoundQuestion Found, ImportAction Action, IReadOnlyList<string> OutOfStep);
 
 public enum ImportAction
 {
@@ -41,8 +44,11 @@ public sealed partial class BankImport(LearningDbContext db, MediaUploads upload
 
     public async Task<ImportPlan> PlanAsync(string bank, string culture, QuestionFile file, CancellationToken cancellationToken)
     {
-        var existing = await db.BankQuestions.AsNoTracking().Where(q => q.Bank == bank && q.Culture == culture)
-            .ToDictionaryAsync(q => q.Name, q => q.Data, cancellationToken);
+        var versions = await db.BankQuestions.AsNoTracking().Where(q => q.Bank == bank).Select(q => new { q.Name, q.Culture, q.Data }).ToListAsync(cancellationToken);
+        var existing = versions.Where(v => v.Culture == culture).ToDictionary(v => v.Name, v => v.Data);
+        // The versions this one must keep in step with: the French one for a translation, every translation for the French one.
+        var others = versions.Where(v => v.Culture != culture && (culture == Cultures.Default || v.Culture == Cultures.Default))
+            .GroupBy(v => v.Name).ToDictionary(g => g.Key, g => g.Select(v => (v.Culture, Question: JsonSerializer.Deserialize<Question>(v.Data, QuestionBanks.Json)!)).ToList());
         var refused = file.Refused.ToList();
         var planned = new List<PlannedQuestion>();
         var seen = new Dictionary<string, int>();
@@ -65,7 +71,8 @@ public sealed partial class BankImport(LearningDbContext db, MediaUploads upload
             {
                 seen[name] = found.Line;
                 var data = Serialize(await LinkImagesAsync(found, bank, store: null, cancellationToken));
-                planned.Add(new PlannedQuestion(found, !existing.TryGetValue(name, out var stored) ? ImportAction.Create : stored == data ? ImportAction.Unchanged : ImportAction.Replace));
+                var outOfStep = others.GetValueOrDefault(name)?.Where(v => !v.Question.SameShapeAs(found.Question)).Select(v => v.Culture).Order().ToList() ?? [];
+                planned.Add(new PlannedQuestion(found, !existing.TryGetValue(name, out var stored) ? ImportAction.Create : stored == data ? ImportAction.Unchanged : ImportAction.Replace, outOfStep));
             }
         }
 

@@ -96,15 +96,19 @@ public sealed class QuestionBanks(LearningDbContext db, TimeProvider clock)
         });
     }
 
-    /// <summary>The questions of a bank in a culture, by name; a question not yet translated comes in French.</summary>
+    /// <summary>The questions of a bank in a culture, by name; a question not yet translated, or whose translation
+    /// no longer has the shape of the French version (which tests are drawn and graded on), comes in French.</summary>
     public async Task<Dictionary<string, Question>> LoadAsync(string bank, string culture, CancellationToken cancellationToken)
     {
         var rows = await db.BankQuestions.AsNoTracking()
             .Where(q => q.Bank == bank && (q.Culture == culture || q.Culture == Cultures.Default))
             .Select(q => new { q.Name, q.Culture, q.Data })
             .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.Name).ToDictionary(
-            g => g.Key,
-            g => JsonSerializer.Deserialize<Question>((g.FirstOrDefault(r => r.Culture == culture) ?? g.First()).Data, Json)!);
+        return rows.GroupBy(r => r.Name).ToDictionary(g => g.Key, g =>
+        {
+            var main = g.FirstOrDefault(r => r.Culture == Cultures.Default) is { } row ? JsonSerializer.Deserialize<Question>(row.Data, Json)! : null;
+            var translated = g.FirstOrDefault(r => r.Culture == culture && r.Culture != Cultures.Default) is { } other ? JsonSerializer.Deserialize<Question>(other.Data, Json)! : null;
+            return translated is not null && (main is null || translated.SameShapeAs(main)) ? translated : main!;
+        });
     }
 }

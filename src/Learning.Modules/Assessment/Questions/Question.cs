@@ -97,6 +97,14 @@ public sealed record Question
         Numbers = Numbers.Select(n => n with { Feedback = n.Feedback is null ? null : map(n.Feedback) }).ToList(),
     };
 
+    /// <summary>Whether two language versions of a question can stand for each other: the same type and the same
+    /// answers by place and weight (short answers may accept other words in each language). A test is drawn and
+    /// graded on the default language's version; another version is shown only when it has this shape.</summary>
+    public bool SameShapeAs(Question other) =>
+        Type == other.Type && Mark == other.Mark && Grading == other.Grading && Pairs.Count == other.Pairs.Count && Order.Count == other.Order.Count
+        && (Type == QuestionType.ShortAnswer || Choices.Select(c => c.Fraction).SequenceEqual(other.Choices.Select(c => c.Fraction)))
+        && Numbers.Select(n => (n.Min, n.Max, n.Fraction, n.AnyValue)).SequenceEqual(other.Numbers.Select(n => (n.Min, n.Max, n.Fraction, n.AnyValue)));
+
     /// <summary>Value equality that compares the lists' contents (records compare lists by reference).</summary>
     public bool SameAs(Question other) =>
         Name == other.Name && Text == other.Text && Type == other.Type && Format == other.Format && Category == other.Category

@@ -16,8 +16,8 @@ public static partial class QuestionText
 {
     internal static readonly MarkdownRenderer Markdown = new();
 
-    // Configured once, then only read: HtmlSanitizer may be shared by every request.
-    private static readonly HtmlSanitizer Sanitizer = new(new HtmlSanitizerOptions
+    // Declared before the sanitiser that reads it (static fields are set in order).
+    private static readonly HtmlSanitizerOptions Options = new()
     {
         AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -32,7 +32,25 @@ public static partial class QuestionText
         UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
         AllowedCssProperties = new HashSet<string>(),
         AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
-    });
+    };
+
+    // Configured once, then only read: HtmlSanitizer may be shared by every request.
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer(Options);
+        // An image its author gave no alt text is taken as decoration, so that screen readers skip it rather
+        // than read out its address.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "img" } image && !image.HasAttribute("alt"))
+            {
+                image.SetAttribute("alt", "");
+            }
+        };
+        return sanitizer;
+    }
 
     public static IHtmlContent Html(string? text, TextFormat format) => new HtmlString(ToHtml(text, format));
 
