@@ -162,6 +162,41 @@ public sealed partial class BankImport(LearningDbContext db, MediaUploads upload
         }
     }
 
+    /// <summary>The questions as Moodle would hold them: each link to the media library made @@PLUGINFILE@@/name
+    /// again, with the file, for an export Moodle imports with its images.</summary>
+    public async Task<IReadOnlyList<FoundQuestion>> WithImagesAsync(IReadOnlyList<Question> questions, CancellationToken cancellationToken)
+    {
+        var found = new List<FoundQuestion>();
+        foreach (var question in questions)
+        {
+            var files = new Dictionary<string, EmbeddedFile>();
+            var names = new Dictionary<string, string>();
+            foreach (var storageName in question.Texts.SelectMany(t => MediaLink().Matches(t).Select(m => m.Groups[1].Value)).Distinct())
+            {
+                if (await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(m => m.StorageName == storageName, cancellationToken) is not { } media || storage.Open(storageName) is not { } stream)
+                {
+                    continue;
+                }
+
+                await using (stream)
+                {
+                    using var copy = new MemoryStream();
+                    await stream.CopyToAsync(copy, cancellationToken);
+                    var name = files.ContainsKey(media.FileName) ? $"{Path.GetFileNameWithoutExtension(media.FileName)}-{files.Count}{Path.GetExtension(media.FileName)}" : media.FileName;
+                    files[name] = new EmbeddedFile(name, copy.ToArray());
+                    names[storageName] = name;
+                }
+            }
+
+            found.Add(new FoundQuestion(
+                names.Count == 0 ? question : question.MapTexts(text => MediaLink().Replace(text, m => names.TryGetValue(m.Groups[1].Value, out var name) ? MoodleXml.PluginFile + Uri.EscapeDataString(name) : m.Value)),
+                0,
+                files.Values.ToList()));
+        }
+
+        return found;
+    }
+
     private static string KeptName(string token, string userId) =>
         $"bank-import-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)))[..16]}-{token}.upload";
 
@@ -191,6 +226,9 @@ public sealed partial class BankImport(LearningDbContext db, MediaUploads upload
 
     [GeneratedRegex("^[0-9a-f]{32}$")]
     private static partial Regex Token();
+
+    [GeneratedRegex(@"/media/([0-9a-f]{32}\.[a-z0-9]{2,5})\b")]
+    private static partial Regex MediaLink();
 
     [GeneratedRegex(@"@@PLUGINFILE@@/([^""'<>\s?#]+)")]
     private static partial Regex PluginFileLink();

@@ -46,6 +46,13 @@ public sealed class BankImportTests
         using var served = await app.CreateClient().GetAsync($"/media/{media.StorageName}");
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], (await served.Content.ReadAsByteArrayAsync())[..4]);
 
+        // Exported for Moodle: the image goes with the question again, as @@PLUGINFILE@@ and its file.
+        var exported = await app.WithTenantAsync(async sp => MoodleXml.Write(await sp.GetRequiredService<BankImport>().WithImagesAsync(
+            (await sp.GetRequiredService<QuestionBanks>().ExportAsync(Bank, "fr", default)), default)));
+        var back = Assert.Single(MoodleXml.Read(exported).Found);
+        Assert.Contains("src=\"@@PLUGINFILE@@/charte-couleurs.png\"", back.Question.Text);
+        Assert.Equal(file.Found[0].Files[0].Content, Assert.Single(back.Files).Content);
+
         // The same file again: nothing to change, no second copy of the image.
         var again = await app.WithTenantAsync(async sp =>
         {

@@ -253,11 +253,15 @@ public static class MoodleXml
         return files.DistinctBy(f => f.Name).ToList();
     }
 
-    public static string Write(IEnumerable<Question> questions)
+    public static string Write(IEnumerable<Question> questions) => Write(questions.Select(q => new FoundQuestion(q, 0, [])));
+
+    /// <summary>Writes the questions with the files they show: each text that links @@PLUGINFILE@@/name carries
+    /// the file, as Moodle writes it, so that Moodle imports the images with the questions.</summary>
+    public static string Write(IEnumerable<FoundQuestion> questions)
     {
         var quiz = new XElement("quiz");
         string? category = null;
-        foreach (var question in questions)
+        foreach (var (question, _, files) in questions)
         {
             if (question.Category is { } next && next != category)
             {
@@ -318,6 +322,12 @@ public static class MoodleXml
             if (question.Tags.Count > 0)
             {
                 element.Add(new XElement("tags", question.Tags.Select(t => new XElement("tag", TextElement(t)))));
+            }
+
+            foreach (var text in element.Descendants("text").Where(t => t.Value.Contains(PluginFile, StringComparison.Ordinal)).ToList())
+            {
+                text.Parent!.Add(files.Where(f => text.Value.Contains(PluginFile + f.Name, StringComparison.Ordinal) || text.Value.Contains(PluginFile + Uri.EscapeDataString(f.Name), StringComparison.Ordinal))
+                    .Select(f => new XElement("file", new XAttribute("name", f.Name), new XAttribute("path", "/"), new XAttribute("encoding", "base64"), System.Convert.ToBase64String(f.Content))));
             }
 
             quiz.Add(element);

@@ -86,6 +86,12 @@ public sealed record Question
     [JsonIgnore]
     public IEnumerable<(MatchPair Pair, int Index)> MatchingItems => Pairs.Select((p, i) => (p, i)).Where(x => x.p.Item.Length > 0);
 
+    /// <summary>Every text of the question: its text, feedback, choices and items.</summary>
+    [JsonIgnore]
+    public IEnumerable<string> Texts =>
+        new[] { Text, GeneralFeedback }.Concat(Choices.SelectMany(c => new[] { c.Text, c.Feedback })).Concat(Pairs.Select(p => p.Item)).Concat(Order)
+            .Concat(Numbers.Select(n => n.Feedback)).OfType<string>();
+
     /// <summary>The question with every text passed through <paramref name="map"/> (to relink its images).</summary>
     public Question MapTexts(Func<string, string> map) => this with
     {

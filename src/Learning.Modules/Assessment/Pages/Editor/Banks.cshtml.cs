@@ -51,7 +51,8 @@ public sealed partial class BanksModel(LearningDbContext db, QuestionBanks banks
         var name = $"{bank.Replace('/', '-')}.{language}";
         if (format == "xml")
         {
-            return File(Encoding.UTF8.GetBytes(MoodleXml.Write(questions)), "application/xml", name + ".xml");
+            // With its images, as Moodle writes them, for Moodle to take the bank back whole.
+            return File(Encoding.UTF8.GetBytes(MoodleXml.Write(await import.WithImagesAsync(questions, cancellationToken))), "application/xml", name + ".xml");
         }
 
         if (!questions.All(GiftWriter.CanWrite))
