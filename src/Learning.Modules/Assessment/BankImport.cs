@@ -63,6 +63,10 @@ public sealed partial class BankImport(LearningDbContext db, MediaUploads upload
             {
                 refused.Add(new RefusedQuestion(name, found.Line, $"Another question of the file has this name (line {first})."));
             }
+            else if (found.Question.Texts.Select(t => QuestionText.Refusal(t, found.Question.Format)).FirstOrDefault(r => r is not null) is { } unreadable)
+            {
+                refused.Add(new RefusedQuestion(name, found.Line, unreadable));
+            }
             else if (found.Files.Select(f => (f.Name, Why: MediaUploads.ImageRefusal(f.Name, f.Content))).FirstOrDefault(f => f.Why is not null) is { Why: not null } image)
             {
                 refused.Add(new RefusedQuestion(name, found.Line, $"The image '{image.Name}' cannot be stored: {image.Why}"));

@@ -79,4 +79,19 @@ public sealed class QuestionTextTests
             }
         }
     }
+
+    [Fact]
+    public void A_text_too_long_or_nested_too_deep_to_show_quickly_is_refused_and_ordinary_markup_is_not()
+    {
+        var deep = string.Concat(Enumerable.Repeat("<div>", 10_000)) + "x";
+        Assert.Contains("nests its elements", QuestionText.Refusal(deep, TextFormat.Html));
+        Assert.Contains("nests its elements", QuestionText.Refusal(string.Concat(Enumerable.Repeat("<b>", 500)), TextFormat.Moodle));
+        Assert.Contains("longer than", QuestionText.Refusal(new string('a', QuestionText.MaxLength + 1), TextFormat.Plain));
+        Assert.Contains("Markdown", QuestionText.Refusal(new string('>', 5_000) + " x", TextFormat.Markdown));
+
+        var table = "<table>" + string.Concat(Enumerable.Repeat("<tr><td><p>x<br></p></td><td><ul><li>a<li>b</ul></td></tr>", 200)) + "</table>";
+        Assert.Null(QuestionText.Refusal(table, TextFormat.Html));
+        Assert.Null(QuestionText.Refusal("<p>Les <strong>freins</strong> <img src=\"/media/a.png\" alt=\"\"></p><p>Suite", TextFormat.Html));
+        Assert.Null(QuestionText.Refusal(deep, TextFormat.Plain)); // plain text shows tags as text: nothing is parsed
+    }
 }

@@ -30,6 +30,7 @@ public static partial class GiftReader
 
     public static QuestionFile Read(string gift)
     {
+        QuestionFile.CheckText(gift);
         var found = new List<FoundQuestion>();
         var refused = new List<RefusedQuestion>();
         string? category = null;
@@ -40,6 +41,11 @@ public static partial class GiftReader
 
         void Flush()
         {
+            if (found.Count + refused.Count > QuestionFile.MaxQuestions)
+            {
+                return;
+            }
+
             if (block.ToString().Trim().Length > 0)
             {
                 var text = block.ToString();
@@ -106,7 +112,7 @@ public static partial class GiftReader
         }
 
         Flush();
-        return new QuestionFile(found, refused);
+        return new QuestionFile(found, refused).Checked();
     }
 
     /// <summary>A category as the platform names banks: without Moodle's "$course$/" or "top/" context.</summary>

@@ -68,7 +68,7 @@ public static class MoodleXml
         {
             throw HasDoctype(xml)
                 ? new QuestionFormatException(DoctypeLine(xml), "The file declares a DTD (<!DOCTYPE>), which is not accepted: remove it.")
-                : new QuestionFormatException(exception.LineNumber, "The file is not valid XML: " + exception.Message);
+                : new QuestionFormatException(Math.Max(1, exception.LineNumber), "The file is not valid XML: " + exception.Message);
         }
 
         if (document.Root?.Name != "quiz")
@@ -79,6 +79,11 @@ public static class MoodleXml
         var found = new List<FoundQuestion>();
         var refused = new List<RefusedQuestion>();
         string? category = null;
+        if (document.Root.Elements("question").Count(q => (string?)q.Attribute("type") != "category") > QuestionFile.MaxQuestions)
+        {
+            throw QuestionFile.TooMany();
+        }
+
         foreach (var element in document.Root.Elements("question"))
         {
             var line = ((IXmlLineInfo)element).LineNumber;

@@ -52,6 +52,50 @@ public static partial class QuestionText
         return sanitizer;
     }
 
+    /// <summary>The longest text a question may hold, and how deep its elements may nest: a question needs far
+    /// less, and parsing HTML nested thousands deep takes seconds each time the question is shown.</summary>
+    public const int MaxLength = 65_536;
+
+    public const int MaxDepth = 40;
+
+    /// <summary>Why a text cannot be shown to learners, or null when it can.</summary>
+    public static string? Refusal(string text, TextFormat format)
+    {
+        if (text.Length > MaxLength)
+        {
+            return $"A text of the question is longer than {MaxLength} characters.";
+        }
+
+        if (format == TextFormat.Markdown)
+        {
+            return Markdown.CanRead(text) ? null : "A text of the question nests its Markdown too deep to be shown.";
+        }
+
+        var (depth, deepest) = (0, 0);
+        foreach (Match tag in AnyTag().Matches(text))
+        {
+            if (NotCounted.Contains(tag.Groups[2].Value))
+            {
+                continue;
+            }
+
+            if (tag.Groups[1].Length > 0)
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (tag.Groups[3].Length == 0)
+            {
+                deepest = Math.Max(deepest, ++depth);
+            }
+        }
+
+        return format != TextFormat.Plain && deepest > MaxDepth ? $"A text of the question nests its elements more than {MaxDepth} deep." : null;
+    }
+
+    // Elements without content, and those whose end tag may be left out (the parser closes them itself): the
+    // depth is carried by the containers around them (div, ul, table, span…).
+    private static readonly HashSet<string> NotCounted = new(StringComparer.OrdinalIgnoreCase) { "br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr", "p", "li", "td", "th", "tr", "option" };
+
     public static IHtmlContent Html(string? text, TextFormat format) => new HtmlString(ToHtml(text, format));
 
     public static string ToHtml(string? text, TextFormat format) => string.IsNullOrEmpty(text) ? "" : format switch
@@ -78,6 +122,9 @@ public static partial class QuestionText
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tag();
+
+    [GeneratedRegex(@"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")]
+    private static partial Regex AnyTag();
 
     [GeneratedRegex("""<img\b[^>]*?\balt="([^"]*)"[^>]*>""", RegexOptions.IgnoreCase)]
     private static partial Regex ImageTag();
