@@ -72,9 +72,10 @@ def register(address, name):
     for _ in range(100):  # the outbox job delivers within a few seconds
         for eml in pickup.glob("*.eml"):
             message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
-            if address in message["To"]:
-                text = message.get_body(preferencelist=("plain",)).get_content()
-                link = re.search(r"https?://\S+/account/confirm\?userId=\S+", text).group(0)
+            # A file still being written may lack its headers or its link yet: read again on the next turn.
+            if address in (message["To"] or "") and (body := message.get_body(preferencelist=("plain",))):
+                if found := re.search(r"https?://\S+/account/confirm\?userId=\S+", body.get_content()):
+                    link = found.group(0)
         if link:
             break
         time.sleep(0.2)

@@ -49,8 +49,11 @@ public sealed class CoreModule : ILearningModule
         services.Configure<RouteOptions>(o => o.ConstraintMap[CultureRouteConstraint.Name] = typeof(CultureRouteConstraint));
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = Cultures.All.Select(c => new CultureInfo(c)).ToList();
-            o.DefaultRequestCulture = new(Cultures.Default);
+            // Read-only shared instances: the middleware hands each request CultureInfo.ReadOnly(culture), a fresh clone
+            // of a writable one, whose number and date formats were then built again from ICU on every request
+            // (a third of the course page's time).
+            var cultures = Cultures.All.Select(CultureInfo.GetCultureInfo).ToList();
+            o.DefaultRequestCulture = new(CultureInfo.GetCultureInfo(Cultures.Default));
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
             o.RequestCultureProviders = [new TenantRequestCultureProvider()];

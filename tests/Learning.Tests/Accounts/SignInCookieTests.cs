@@ -1,4 +1,6 @@
+using System.Net;
 using System.Security.Claims;
+using Learning.Modules.Accounts;
 using Learning.Modules.Core.Tenancy;
 using Learning.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -31,6 +33,31 @@ public sealed class SignInCookieTests
         Assert.NotNull(await InRequestOf(app, south, () => format.Unprotect(format.Protect(ticket))));
     }
 
+    [Fact]
+    public async Task A_session_is_checked_against_the_account_once_a_minute_has_passed_since_its_cookie_was_issued()
+    {
+        var clock = new MovableClock();
+        await using var app = new LearningApp { TestServices = s => s.AddSingleton<TimeProvider>(clock) };
+        await app.CreateUserAsync("learner@example.org");
+        var client = app.CreateClient();
+        await client.LogInSuccessfullyAsync("learner@example.org");
+        // What locking, a new password or new roles do: the account's security stamp changes.
+        await app.WithTenantAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<LearningUser>>();
+            return await users.UpdateSecurityStampAsync((await users.FindByEmailAsync("learner@example.org"))!);
+        });
+
+        using (var withinTheMinute = await client.GetAsync("/en/account"))
+        {
+            Assert.Equal(HttpStatusCode.OK, withinTheMinute.StatusCode);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(61));
+        using var afterTheMinute = await client.GetAsync("/en/account");
+        Assert.StartsWith("/en/account/login", afterTheMinute.Headers.Location?.OriginalString);
+    }
+
     private static async Task<T> InRequestOf<T>(LearningApp app, Tenant tenant, Func<T> action)
     {
         await using var scope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateTenantScope(tenant);
@@ -44,5 +71,15 @@ public sealed class SignInCookieTests
         {
             accessor.HttpContext = null;
         }
+    }
+
+    /// <summary>The system's time, moved forward by the test.</summary>
+    private sealed class MovableClock : TimeProvider
+    {
+        private TimeSpan ahead;
+
+        public void Advance(TimeSpan by) => ahead += by;
+
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + ahead;
     }
 }

@@ -1,6 +1,9 @@
 using System.Net;
 using Learning.Modules.Core;
 using Learning.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Learning.Tests.Core;
 
@@ -108,5 +111,18 @@ public sealed class CultureTests
         var missing = await client.GetPageAsync("/hu/no-such-page", HttpStatusCode.NotFound);
         Assert.Equal("hu", missing.DocumentElement.GetAttribute("lang"));
         Assert.NotEqual("Page not found", missing.Text("h1"));
+    }
+
+    [Fact]
+    public async Task Requests_share_read_only_cultures_so_that_their_number_formats_are_built_once()
+    {
+        await using var app = new LearningApp();
+        var options = app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value;
+
+        // Request localization gives each request CultureInfo.ReadOnly(culture): a writable culture is cloned for
+        // every request, and the clone builds its number formats from ICU again (half of the course page's time).
+        var cultures = options.SupportedCultures!.Concat(options.SupportedUICultures!).Append(options.DefaultRequestCulture.Culture).ToList();
+        Assert.Equal(Cultures.All.Count * 2 + 1, cultures.Count);
+        Assert.All(cultures, c => Assert.True(c.IsReadOnly, $"{c.Name} is writable"));
     }
 }
