@@ -7,6 +7,7 @@ using Learning.Modules.Tutorials;
 using Learning.Modules.Core;
 using Learning.Modules.Data;
 using Learning.Modules.Mooc;
+using Learning.Modules.Reporting;
 
 namespace Learning.Web;
 
@@ -24,5 +25,6 @@ public static class Modules
         new AssessmentModule(),
         new CertificatesModule(),
         new MoocModule(),
+        new ReportingModule(),
     ];
 }
