@@ -40,16 +40,23 @@ public static class MoodleXml
     /// <summary>The line of the document type declaration: the reader's refusal of it carries none.</summary>
     internal static int DoctypeLine(string xml) => xml.AsSpan(0, xml.IndexOf("<!DOCTYPE", StringComparison.Ordinal)).Count('\n') + 1;
 
-    /// <summary>A bank is a few levels deep; a file of thousands of unclosed elements would make the parser's
-    /// error message (which names every one) take minutes.</summary>
-    private static void CheckDepth(string xml)
+    /// <summary>A bank is a few levels deep and holds at most <see cref="QuestionFile.MaxQuestions"/> questions: a
+    /// file of thousands of unclosed elements would make the parser's error message (which names every one) take
+    /// minutes, and one of tens of thousands of questions is refused before it is loaded whole.</summary>
+    private static void CheckSize(string xml)
     {
         using var scan = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        var questions = 0;
         while (scan.Read())
         {
             if (scan.Depth > 32)
             {
                 throw new QuestionFormatException(((IXmlLineInfo)scan).LineNumber, "The elements are nested more than 32 levels deep.");
+            }
+
+            if (scan is { NodeType: XmlNodeType.Element, Depth: 1, LocalName: "question" } && scan.GetAttribute("type") != "category" && ++questions > QuestionFile.MaxQuestions)
+            {
+                throw QuestionFile.TooMany();
             }
         }
     }
@@ -61,7 +68,7 @@ public static class MoodleXml
         using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
         try
         {
-            CheckDepth(xml);
+            CheckSize(xml);
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException exception)
@@ -79,11 +86,6 @@ public static class MoodleXml
         var found = new List<FoundQuestion>();
         var refused = new List<RefusedQuestion>();
         string? category = null;
-        if (document.Root.Elements("question").Count(q => (string?)q.Attribute("type") != "category") > QuestionFile.MaxQuestions)
-        {
-            throw QuestionFile.TooMany();
-        }
-
         foreach (var element in document.Root.Elements("question"))
         {
             var line = ((IXmlLineInfo)element).LineNumber;
