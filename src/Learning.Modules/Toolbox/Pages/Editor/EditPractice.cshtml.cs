@@ -81,7 +81,9 @@ public sealed record PracticeInput : ContentInput
 
     public string? Related { get; init; }
 
+    // A NUL would fail PostgreSQL's save (the other editors' bodies are read as content files, which refuse it).
     [Required(ErrorMessage = "This field is required.")]
+    [TypedText(Lines = true)]
     public string? Body { get; init; }
 
     public static PracticeInput From(ContentItem item, ContentVersion version)
@@ -128,12 +130,15 @@ public sealed record PracticeInput : ContentInput
         }
 
         file.Lists["organisations"] = Split(Organisations);
-        file.Lists["target_publics"] = TargetPublics;
-        file.Lists["themes"] = Themes;
-        file.Lists["action_types"] = ActionTypes;
+        file.Lists["target_publics"] = Ticked(TargetPublics);
+        file.Lists["themes"] = Ticked(Themes);
+        file.Lists["action_types"] = Ticked(ActionTypes);
         file.Lists["related"] = Split(Related);
         return file;
     }
+
+    /// <summary>The ticked boxes' values; an empty one (bound as null), which only a tampered form posts, is none.</summary>
+    private static List<string> Ticked(List<string> values) => values.Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
 
     private static List<string> Split(string? text) =>
         (text ?? "").Split(['\n', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
