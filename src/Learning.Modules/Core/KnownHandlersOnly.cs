@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Learning.Modules.Core;
 
 /// <summary>
-/// A request that selects none of its page's handlers is refused: Razor Pages would otherwise render the page without
-/// running any handler, with its model never loaded (a 500, or a page that seems to have done something). A post that
-/// names no handler, or an unknown one, or reaches a page that takes no posts, gets 400; a get naming an unknown handler,
-/// 404. The error page, which error handling re-executes with the request's method, is left alone.
+/// A post that selects none of its page's handlers (it names no handler or an unknown one, and the page has no plain
+/// OnPost; or the page takes no posts) is refused with 400: Razor Pages would otherwise render the page without running
+/// any handler, its model never loaded (a 500, or a page that seems to have done something). The error page, which
+/// error handling re-executes with the request's method, is left alone.
 /// </summary>
 internal sealed class KnownHandlersOnly : IPageFilter
 {
@@ -25,14 +25,10 @@ internal sealed class KnownHandlersOnly : IPageFilter
             return;
         }
 
-        var request = context.HttpContext.Request;
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        var method = context.HttpContext.Request.Method;
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
         {
             context.Result = new BadRequestResult();
-        }
-        else if (request.Query.ContainsKey("handler") || context.RouteData.Values.ContainsKey("handler"))
-        {
-            context.Result = new NotFoundResult();
         }
     }
 

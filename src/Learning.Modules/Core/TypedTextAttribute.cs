@@ -33,12 +33,12 @@ public sealed class TypedTextAttribute : ValidationAttribute
     /// <paramref name="max"/> characters, never between the two halves of a character; null when nothing is left.</summary>
     public static string? Tidy(string? text, int max)
     {
-        var tidy = new string((text ?? "").Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
-        if (tidy.Length > max)
-        {
-            tidy = tidy[..(char.IsHighSurrogate(tidy[max - 1]) ? max - 1 : max)].TrimEnd();
-        }
-
+        var tidy = Cut(new string((text ?? "").Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim(), max).TrimEnd();
         return tidy.Length == 0 ? null : tidy;
     }
+
+    /// <summary>At most <paramref name="max"/> characters, never cut between the two halves of a character (an emoji),
+    /// which would leave half of it, invalid in any encoding.</summary>
+    public static string Cut(string text, int max) =>
+        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,25 +13,24 @@ namespace Learning.Tests.Hardening;
 
 /// <summary>
 /// Every row of every table of the tenant's model, read with plain SQL, and the tenant registry: equal before and
-/// after an input that changed nothing. Rows are kept (sorted, so that a row PostgreSQL moved on disk is the same
-/// row) so that a difference can be shown; each table also has its count and a hash.
+/// after an input that changed nothing. Each table is its row count and the hash of its rows' hashes (sorted, so that
+/// a row PostgreSQL moved on disk is the same row); each row keeps the start of its text to show a difference, and
+/// whether it holds a NUL or a lone surrogate, which no form should store.
 /// </summary>
 public sealed class DatabaseSnapshot
 {
-    private readonly Dictionary<string, string[]> tables;
+    /// <summary>A row: the hash of its values, the start of their text, and what it should not hold.</summary>
+    public sealed record Row(string Hash, string Preview, bool Nul, bool LoneSurrogate);
 
-    private DatabaseSnapshot(Dictionary<string, string[]> tables) => this.tables = tables;
+    private readonly Dictionary<string, Row[]> tables;
 
-    public IReadOnlyDictionary<string, string[]> Tables => tables;
-
-    /// <summary>Table and row count with its hash, one line per table.</summary>
-    public string Summary => string.Join("\n", tables.Select(t => $"{t.Key}: {t.Value.Length} rows, {Hash(t.Value)}"));
+    private DatabaseSnapshot(Dictionary<string, Row[]> tables) => this.tables = tables;
 
     /// <param name="ignored">Columns ("Table.Column") left out, whose changes are allowed.</param>
     public static Task<DatabaseSnapshot> TakeAsync(FormWorld world, IReadOnlyCollection<string> ignored) => world.WithTenantAsync(async sp =>
     {
         var db = sp.GetRequiredService<LearningDbContext>();
-        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var result = new Dictionary<string, Row[]>(StringComparer.Ordinal);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
         try
@@ -50,79 +50,84 @@ public sealed class DatabaseSnapshot
         }
 
         var registry = sp.GetRequiredService<TenantRegistry>();
-        result["tenants.json"] = registry.All.OrderBy(t => t.Name).Select(t => JsonSerializer.Serialize(t)).ToArray();
+        result["tenants.json"] = registry.All.OrderBy(t => t.Name).Select(t => Describe([JsonSerializer.Serialize(t)])).ToArray();
         return new DatabaseSnapshot(result);
     });
 
-    private static async Task<string[]> ReadRowsAsync(DbCommand command)
+    private static async Task<Row[]> ReadRowsAsync(DbCommand command)
     {
-        var rows = new List<string>();
+        var rows = new List<Row>();
         await using var reader = await command.ExecuteReaderAsync();
         var values = new object[reader.FieldCount];
         while (await reader.ReadAsync())
         {
             reader.GetValues(values);
-            rows.Add(string.Join(" | ", values.Select(Format)));
+            rows.Add(Describe(values));
         }
 
-        rows.Sort(StringComparer.Ordinal);
-        return [.. rows];
+        return [.. rows.OrderBy(r => r.Hash, StringComparer.Ordinal)];
     }
 
-    private static string Format(object value) => value switch
+    private static Row Describe(object[] values)
     {
-        DBNull => "null",
-        byte[] bytes => Convert.ToBase64String(bytes),
-        DateTime time => time.ToString("O", CultureInfo.InvariantCulture),
-        DateTimeOffset time => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-        string text => Quote(text),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var preview = new StringBuilder();
+        var (nul, lone) = (false, false);
+        foreach (var value in values)
+        {
+            var text = value switch
+            {
+                DBNull => "\u0001null",
+                byte[] bytes => Convert.ToBase64String(bytes),
+                DateTime time => time.ToString("O", CultureInfo.InvariantCulture),
+                DateTimeOffset time => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+            };
+            hash.AppendData(MemoryMarshal.AsBytes(text.AsSpan()));
+            hash.AppendData([0xFF, 0xFF]); // a separator no UTF-16 text holds
+            nul |= text.Contains('\0');
+            lone |= value is string && HasLoneSurrogate(text);
+            if (preview.Length < 240)
+            {
+                preview.Append(preview.Length > 0 ? " | " : "").Append(JsonSerializer.Serialize(text.Length > 120 ? text[..120] + "…" : text));
+            }
+        }
 
-    /// <summary>Stands for a lone surrogate in a quoted text.</summary>
-    public const string LoneSurrogate = "\\lone-surrogate";
+        return new Row(Convert.ToHexString(hash.GetHashAndReset()), preview.ToString(), nul, lone);
+    }
 
-    /// <summary>A text quoted, its control characters escaped (a NUL shows as \u0000) and its lone surrogates marked.</summary>
-    private static string Quote(string text)
+    public static bool HasLoneSurrogate(string text)
     {
-        var quoted = new StringBuilder("\"");
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return false;
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                quoted.Append(c).Append(text[++i]);
+                i++;
             }
-            else if (char.IsSurrogate(c))
+            else if (char.IsSurrogate(text[i]))
             {
-                quoted.Append(LoneSurrogate);
-            }
-            else if (char.IsControl(c) || c is '"' or '\\')
-            {
-                quoted.Append($"\\u{(int)c:x4}");
-            }
-            else
-            {
-                quoted.Append(c);
+                return true;
             }
         }
 
-        return quoted.Append('"').ToString();
+        return false;
     }
 
-    private static string Hash(string[] rows) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", rows))))[..12];
-
     /// <summary>The rows added and removed by table; empty when nothing changed.</summary>
-    public IReadOnlyList<(string Table, IReadOnlyList<string> Added, IReadOnlyList<string> Removed)> Changes(DatabaseSnapshot after) =>
+    public IReadOnlyList<(string Table, IReadOnlyList<Row> Added, IReadOnlyList<Row> Removed)> Changes(DatabaseSnapshot after) =>
         tables.Keys.Union(after.tables.Keys)
             .Select(t => (Table: t, Before: tables.GetValueOrDefault(t, []), After: after.tables.GetValueOrDefault(t, [])))
-            .Where(t => t.Before.Length != t.After.Length || Hash(t.Before) != Hash(t.After))
-            .Select(t => (t.Table, (IReadOnlyList<string>)t.After.Except(t.Before).ToList(), (IReadOnlyList<string>)t.Before.Except(t.After).ToList()))
+            .Where(t => !t.Before.Select(r => r.Hash).SequenceEqual(t.After.Select(r => r.Hash)))
+            .Select(t => (t.Table, (IReadOnlyList<Row>)t.After.ExceptBy(t.Before.Select(r => r.Hash), r => r.Hash).ToList(),
+                (IReadOnlyList<Row>)t.Before.ExceptBy(t.After.Select(r => r.Hash), r => r.Hash).ToList()))
             .ToList();
 
-    public static string Describe(IEnumerable<(string Table, IReadOnlyList<string> Added, IReadOnlyList<string> Removed)> changes) =>
+    public static string Describe(IEnumerable<(string Table, IReadOnlyList<Row> Added, IReadOnlyList<Row> Removed)> changes) =>
         string.Join("; ", changes.Select(c => $"{c.Table} +{c.Added.Count} -{c.Removed.Count}"
-            + (c.Added.Count > 0 ? $" (+ {Short(c.Added[0])})" : "") + (c.Removed.Count > 0 ? $" (- {Short(c.Removed[0])})" : "")));
-
-    private static string Short(string row) => row.Length > 240 ? row[..240] + "…" : row;
+            + (c.Added.Count > 0 ? $" (+ {c.Added[0].Preview})" : "") + (c.Removed.Count > 0 ? $" (- {c.Removed[0].Preview})" : "")));
 }

@@ -131,6 +131,11 @@ public sealed class Posted(IReadOnlyDictionary<string, string[]> values, string?
 
     public IReadOnlyList<string> All(string name) => values.GetValueOrDefault(name) ?? [];
 
+    /// <summary>The values a list binds: the field's own, else its indexed ones from [0] on, up to the first gap.</summary>
+    public IReadOnlyList<string> List(string name) => All(name) is { Count: > 0 } own
+        ? own
+        : Enumerable.Range(0, int.MaxValue).Select(i => All($"{name}[{i}]")).TakeWhile(v => v.Count > 0).Select(v => v[0]).ToList();
+
     /// <summary>The Location of the answer, when it redirected.</summary>
     public string? Location => location;
 }

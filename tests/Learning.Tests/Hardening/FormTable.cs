@@ -150,7 +150,7 @@ public static class FormTable
                 {
                     var users = sp.GetRequiredService<UserManager<LearningUser>>();
                     var roles = await users.GetRolesAsync((await users.FindByEmailAsync(Emails.Person))!);
-                    Stored.That(roles.Order().SequenceEqual(p.All("SelectedRoles").Intersect(Roles.All).Order()), $"roles {string.Join(", ", roles)}");
+                    Stored.That(roles.Order().SequenceEqual(p.List("SelectedRoles").Intersect(Roles.All).Order()), $"roles {string.Join(", ", roles)}");
                     return 0;
                 }),
             },
@@ -289,9 +289,17 @@ public static class FormTable
             {
                 Accepted = (w, _) => w.WithTenantAsync(async sp =>
                 {
-                    foreach (var response in await sp.GetRequiredService<LearningDbContext>().AttemptAnswers.Select(a => a.Response).ToListAsync())
+                    var db = sp.GetRequiredService<LearningDbContext>();
+                    foreach (var response in await db.AttemptAnswers.Select(a => a.Response).ToListAsync())
                     {
                         Stored.That(response.Length < 4000, $"an answer of {response.Length} characters");
+                        Stored.Json(response, "an answer");
+                    }
+
+                    // Posted without its position, the form reached the attempt's summary, which submits it.
+                    if (await db.Attempts.AnyAsync(a => a.Id == w.QuestionAttemptId && a.SubmittedUtc != null))
+                    {
+                        await w.NewQuestionAttemptAsync();
                     }
 
                     return 0;
@@ -312,8 +320,8 @@ public static class FormTable
         foreach (var (page, path, item, other, fields) in new (Type, string, Func<FormWorld, int>, Func<FormWorld, int>, FormField[])[]
         {
             (typeof(EditPracticeModel), "/en/editor/practice/{id}", w => w.PracticeId, w => w.TutorialId,
-                [Text("Input.Organisations", required: true), Choice("Input.Country"), Text("Input.Place"), Text("Input.Period"), Text("Input.Contact"),
-                 Choices("Input.Themes"), Choices("Input.TargetPublics"), Choices("Input.ActionTypes"), Text("Input.Related"), Text("Input.Body", required: true)]),
+                [Text("Input.Organisations", 2000, true), Choice("Input.Country"), Text("Input.Place", 200), Text("Input.Period", 200), Text("Input.Contact", 200),
+                 Choices("Input.Themes"), Choices("Input.TargetPublics"), Choices("Input.ActionTypes"), Text("Input.Related", 1000), Text("Input.Body", required: true)]),
             (typeof(EditTutorialModel), "/en/editor/tutorial/{id}", w => w.TutorialId, w => w.PracticeId, [Text("Input.Body"), Text("Input.Parts", required: true)]),
             (typeof(EditMoocPartModel), "/en/editor/mooc-part/{id}", w => w.PartItemId, w => w.TutorialId, [Text("Input.Body"), Text("Input.Parts", required: true)]),
         })
@@ -356,24 +364,31 @@ public static class FormTable
 
         /// <summary>No control characters (but line breaks and tabs in a text of several lines) and no lone surrogates.</summary>
         public static void Clean(string? text, string what, bool lines = false) =>
-            That(text is null || !text.Any(c => char.IsControl(c) && !(lines && c is '\n' or '\r' or '\t')) && !HasLoneSurrogate(text),
+            That(text is null || !text.Any(c => char.IsControl(c) && !(lines && c is '\n' or '\r' or '\t')) && !DatabaseSnapshot.HasLoneSurrogate(text),
                 $"{what} {Show(text)} has control characters or a lone surrogate");
 
-        private static bool HasLoneSurrogate(string text)
+        /// <summary>JSON whose strings are all text (an escaped lone surrogate cannot be read back as one).</summary>
+        public static void Json(string json, string what)
         {
-            for (var i = 0; i < text.Length; i++)
+            static IEnumerable<System.Text.Json.JsonElement> All(System.Text.Json.JsonElement e) => e.ValueKind switch
             {
-                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                System.Text.Json.JsonValueKind.Object => e.EnumerateObject().SelectMany(p => All(p.Value)),
+                System.Text.Json.JsonValueKind.Array => e.EnumerateArray().SelectMany(All),
+                _ => [e],
+            };
+
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            foreach (var text in All(document.RootElement).Where(e => e.ValueKind == System.Text.Json.JsonValueKind.String))
+            {
+                try
                 {
-                    i++;
+                    Clean(text.GetString(), what, lines: true);
                 }
-                else if (char.IsSurrogate(text[i]))
+                catch (InvalidOperationException exception) when (!exception.Message.StartsWith("stored wrongly", StringComparison.Ordinal))
                 {
-                    return true;
+                    That(false, $"{what} {Show(text.GetRawText())} is not text");
                 }
             }
-
-            return false;
         }
 
         /// <summary>A one-line text as typed: trimmed, null when blank (optional fields), within its bound.</summary>

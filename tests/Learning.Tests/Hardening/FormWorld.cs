@@ -106,7 +106,8 @@ public sealed class FormWorld : IAsyncDisposable
         {
             ["Learning:AccountPostsPerMinute"] = "1000000", // the corpus is one client posting hundreds of times
             ["Learning:Email:SendIntervalSeconds"] = "86400", // the outbox stays as the forms leave it, between snapshots
-            ["Learning:Assessment:Tests:mooc/part-2/validation:HoursBetweenAttempts"] = "0", // submitted again and again
+            ["Learning:Assessment:Tests:mooc/part-1/validation:HoursBetweenAttempts"] = "0", // submitted again and again
+            ["Learning:Assessment:Tests:mooc/part-2/validation:HoursBetweenAttempts"] = "0",
         }, TestContent.Small());
         var world = new FormWorld(app);
         try
@@ -212,6 +213,10 @@ public sealed class FormWorld : IAsyncDisposable
         var users = sp.GetRequiredService<UserManager<LearningUser>>();
         return AccountLinks.Encode(await users.GeneratePasswordResetTokenAsync((await users.FindByEmailAsync(Emails.Resetting))!));
     });
+
+    /// <summary>A new attempt to answer, once the previous one is submitted.</summary>
+    public async Task NewQuestionAttemptAsync() => QuestionAttemptId = await App.WithTenantAsync(async sp =>
+        (await sp.GetRequiredService<Examiner>().StartAsync(People[Emails.Learner].Id, "mooc/part-1/validation", default))!.Id);
 
     /// <summary>A new attempt to submit, once the previous one is.</summary>
     public async Task NewSubmitAttemptAsync() => SubmitAttemptId = await App.WithTenantAsync(async sp =>

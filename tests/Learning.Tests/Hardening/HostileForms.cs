@@ -81,7 +81,7 @@ public static class HostileForms
     private static readonly string[] Numbers =
     [
         "-1", "0", "-0", "2147483647", "2147483648", "-2147483649", "99999999999999999999999", "1e400", "-1e400", "NaN", "Infinity",
-        "0x10", "1,5", "1.5", "١٢", "１", "abc", "", " ", "1 OR 1=1",
+        "0x7ffffff0", "1,5", "1.5", "١٢", "１", "abc", "", " ", "1 OR 1=1",
     ];
 
     private static readonly string[] ReturnUrls =
@@ -96,7 +96,7 @@ public static class HostileForms
         mutations.AddRange(Structural(form));
         foreach (var field in form.Fields)
         {
-            mutations.AddRange(field.Kind == FieldKind.File ? Files(field, world) : Values(field, world));
+            mutations.AddRange(field.Kind == FieldKind.File ? Files(field, world) : Values(form, field, world));
         }
 
         return mutations;
@@ -177,7 +177,7 @@ public static class HostileForms
     private static ValidPost Handler(ValidPost post, string handler) =>
         post with { Query = [.. post.Query.Where(q => q.Name != "handler"), ("handler", handler)] };
 
-    private static IEnumerable<Mutation> Values(FormField field, FormWorld world)
+    private static IEnumerable<Mutation> Values(FormSpec form, FormField field, FormWorld world)
     {
         var required = field.Required || field.Kind is FieldKind.Id or FieldKind.Secret;
         var values = new List<(string Label, byte[] Bytes, bool Raw, Expect Expect)>();
@@ -218,13 +218,21 @@ public static class HostileForms
 
         // A NUL in a path is refused by Kestrel before the site sees it (and the test server cannot send one).
         values.RemoveAll(v => field.Place == Place.Route && (v.Bytes.Contains((byte)0) || (v.Raw && Encoding.UTF8.GetString(v.Bytes).Contains("%00"))));
+
+        // Without its last segment, a path may be another page's (an attempt's question, its summary), posted as that page's form.
+        var lastSegment = field.Place == Place.Route && form.Path.EndsWith("{" + field.Name + "}", StringComparison.Ordinal);
+        if (lastSegment)
+        {
+            values = values.Select(v => v.Bytes.Length == 0 ? v with { Expect = Expect.Either } : v).ToList();
+        }
+
         foreach (var (label, bytes, raw, expect) in values)
         {
             yield return new($"{field.Name}: {label}", expect, false, p => Set(p, field, [new FormPart(field.Name, bytes, Raw: raw)]));
         }
 
         var missing = required ? Expect.Refused : Expect.Either;
-        yield return new($"{field.Name}: missing", missing, false, p => Set(p, field, []));
+        yield return new($"{field.Name}: missing", lastSegment ? Expect.Either : missing, false, p => Set(p, field, []));
         if (field.Place == Place.Route)
         {
             yield break;

@@ -63,14 +63,22 @@ public sealed class EditPracticeModel(
 public sealed record PracticeInput : ContentInput
 {
     [Required(ErrorMessage = "This field is required.")]
+    [StringLength(2000, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText(Lines = true)]
     public string Organisations { get; init; } = "";
 
     public string Country { get; init; } = "BE";
 
+    [StringLength(200, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText]
     public string? Place { get; init; }
 
+    [StringLength(200, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText]
     public string? Period { get; init; }
 
+    [StringLength(200, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText]
     public string? Contact { get; init; }
 
     public List<string> TargetPublics { get; init; } = [];
@@ -79,6 +87,8 @@ public sealed record PracticeInput : ContentInput
 
     public List<string> ActionTypes { get; init; } = [];
 
+    [StringLength(1000, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText]
     public string? Related { get; init; }
 
     // A NUL would fail PostgreSQL's save (the other editors' bodies are read as content files, which refuse it).
