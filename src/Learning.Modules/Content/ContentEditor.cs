@@ -82,6 +82,8 @@ public abstract class ContentEditorModel<TInput>(
     /// <summary>Checks the form as a content file; saves it as a new version unless only checking (null).</summary>
     protected async Task<IActionResult> SaveAsync(int? id, ContentStatus? status, CancellationToken cancellationToken)
     {
+        // Stored as read, not with the spaces a paste leaves around them.
+        Input = Input with { Title = Input.Title?.Trim()!, Summary = Input.Summary?.Trim()! };
         Item = id is null ? null : await Db.ContentItems.SingleOrDefaultAsync(i => i.Id == id && i.Type == Type.Name, cancellationToken);
         if (id is not null && Item is null)
         {

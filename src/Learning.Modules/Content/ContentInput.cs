@@ -19,9 +19,11 @@ public abstract record ContentInput
 
     [Required(ErrorMessage = "This field is required.")]
     [StringLength(300, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText]
     public string Title { get; init; } = "";
 
     [Required(ErrorMessage = "This field is required.")]
     [StringLength(1000, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText(Lines = true)]
     public string Summary { get; init; } = "";
 }

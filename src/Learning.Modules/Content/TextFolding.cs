@@ -9,7 +9,7 @@ public static class TextFolding
 {
     public static string Fold(string text)
     {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var decomposed = WithoutInvalidCodePoints(text).ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var character in decomposed)
         {
@@ -20,6 +20,31 @@ public static class TextFolding
         }
 
         return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>The text with spaces for what normalization refuses as invalid (an ArgumentException): U+FFFE and lone
+    /// surrogates, which a tampered form or query can carry and are no letters anyway.</summary>
+    private static string WithoutInvalidCodePoints(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') && !text.Contains('\uFFFE'))
+        {
+            return text;
+        }
+
+        var characters = text.ToCharArray();
+        for (var i = 0; i < characters.Length; i++)
+        {
+            if (char.IsHighSurrogate(characters[i]) && i + 1 < characters.Length && char.IsLowSurrogate(characters[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(characters[i]) || characters[i] == '\uFFFE')
+            {
+                characters[i] = ' ';
+            }
+        }
+
+        return new string(characters);
     }
 
     /// <summary>The words of a query, folded, without punctuation that search syntaxes would read.</summary>

@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -63,7 +64,18 @@ public sealed class CoreModule : ILearningModule
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         // Pages live in module folders and declare absolute routes, so pages are looked for everywhere.
-        services.AddRazorPages(o => o.RootDirectory = "/")
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/";
+                o.Conventions.ConfigureFilter(new KnownHandlersOnly());
+            })
+            .AddMvcOptions(o =>
+            {
+                // No form posts jQuery's bracketed names (a[b], a[]), whose reader throws on an unclosed bracket:
+                // any post or query with "a[" would answer 500.
+                o.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+                o.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(CoreStrings)));
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Learning.Modules.Accounts;
+using Learning.Tests.Accounts;
 using Learning.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +62,39 @@ public sealed class SecurityTests
 
 public sealed class ErrorPageTests
 {
+    [Fact]
+    public async Task A_post_selecting_no_handler_an_open_bracket_or_an_invalid_code_point_never_answers_500()
+    {
+        await using var app = new LearningApp(content: TestContent.Small());
+        var person = await app.CreateUserAsync("person@example.org");
+        var admin = await AdministrationTests.LogInAsAdministrator(app);
+        var token = (await admin.GetPageAsync("/en/admin/users")).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var answers = new List<string>();
+        async Task Expect(HttpStatusCode expected, HttpMethod method, string url, string? field = null)
+        {
+            using var request = new HttpRequestMessage(method, url);
+            if (method == HttpMethod.Post)
+            {
+                request.Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. field is null ? [] : new KeyValuePair<string, string>[] { new(field, "1") }]);
+            }
+
+            using var response = await admin.SendAsync(request);
+            answers.Add($"{method} {url}: {(int)response.StatusCode}" + (response.StatusCode == expected ? "" : $", not {(int)expected}"));
+        }
+
+        // Rendered without any handler, the page's model unloaded: a 500 (or a page that seemed to do something).
+        await Expect(HttpStatusCode.BadRequest, HttpMethod.Post, $"/en/admin/users/{person.Id}?handler=Nope");
+        await Expect(HttpStatusCode.BadRequest, HttpMethod.Post, $"/en/admin/users/{person.Id}");
+        await Expect(HttpStatusCode.BadRequest, HttpMethod.Post, "/en/admin/users");
+
+        // jQuery's reader of bracketed names threw on an unclosed one; normalizing search terms threw on U+FFFE.
+        await Expect(HttpStatusCode.Redirect, HttpMethod.Post, $"/en/admin/users/{person.Id}?handler=Unlock", "Input[[");
+        await Expect(HttpStatusCode.OK, HttpMethod.Get, "/en/toolbox?q=%EF%BF%BE");
+        await Expect(HttpStatusCode.OK, HttpMethod.Get, $"/en/admin/users/{person.Id}?handler=Nope"); // a get falls back to the page's OnGet
+
+        Assert.True(answers.All(a => !a.Contains(", not ")), string.Join("\n", answers));
+    }
+
     [Fact]
     public async Task An_unexpected_error_shows_a_localized_page_without_its_details()
     {

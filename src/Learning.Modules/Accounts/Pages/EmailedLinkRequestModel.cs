@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Learning.Modules.Core;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,7 @@ public abstract class EmailedLinkRequestModel(UserManager<LearningUser> users, L
     [BindProperty]
     [Required(ErrorMessage = "This field is required.")]
     [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [TypedText] // [EmailAddress] lets a NUL through, which PostgreSQL cannot even look up
     public string Email { get; set; } = "";
 
     public bool Sent { get; private set; }

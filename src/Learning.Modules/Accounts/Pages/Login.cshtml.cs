@@ -4,6 +4,7 @@ using Learning.Modules.Core.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -23,6 +24,7 @@ public sealed class LoginModel(SignInManager<LearningUser> signIn, UserManager<L
     [BindProperty]
     [Required(ErrorMessage = "This field is required.")]
     [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [TypedText] // [EmailAddress] lets a NUL through, which PostgreSQL cannot even look up
     public string Email { get; set; } = "";
 
     [BindProperty]
@@ -46,7 +48,8 @@ public sealed class LoginModel(SignInManager<LearningUser> signIn, UserManager<L
     {
         if (!ModelState.IsValid)
         {
-            return Page();
+            // The checkbox posts "true" (and "false"): anything else is a tampered form, which the page cannot show again.
+            return ModelState.GetFieldValidationState(nameof(RememberMe)) == ModelValidationState.Invalid ? BadRequest() : Page();
         }
 
         var user = await users.FindByEmailAsync(Email);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Learning.Modules.Core;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -85,15 +86,19 @@ public class ProfileInput
 {
     [Required(ErrorMessage = "This field is required.")]
     [StringLength(100, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText]
     public string DisplayName { get; set; } = "";
 
     [StringLength(200, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText]
     public string? Organisation { get; set; }
 
     [StringLength(100, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText]
     public string? Country { get; set; }
 
     [StringLength(100, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText]
     public string? Profession { get; set; }
 
     [Required(ErrorMessage = "This field is required.")]

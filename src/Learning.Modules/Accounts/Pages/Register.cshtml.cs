@@ -7,6 +7,7 @@ using Learning.Modules.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -32,6 +33,12 @@ public sealed class RegisterModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // The checkbox posts "true" (and "false"): anything else is a tampered form, which the page cannot show again.
+        if (ModelState.GetFieldValidationState($"{nameof(Input)}.{nameof(Input.AcceptPrivacyNotice)}") == ModelValidationState.Invalid)
+        {
+            return BadRequest();
+        }
+
         if (!Input.AcceptPrivacyNotice)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.AcceptPrivacyNotice)}", S["Please accept the privacy notice to create an account."]);
@@ -115,6 +122,7 @@ public sealed class RegisterInput : ProfileInput
 {
     [Required(ErrorMessage = "This field is required.")]
     [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [TypedText] // [EmailAddress] lets a NUL through, which PostgreSQL cannot even look up
     [StringLength(256, ErrorMessage = "This is too long: {1} characters at most.")]
     public string Email { get; set; } = "";
 

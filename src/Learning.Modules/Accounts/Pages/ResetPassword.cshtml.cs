@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Learning.Modules.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -42,7 +43,7 @@ public sealed class ResetPasswordModel(UserManager<LearningUser> users, IStringL
         }
 
         var token = AccountLinks.Decode(Code);
-        var user = UserId is null ? null : await users.FindByIdAsync(UserId);
+        var user = UserId is null || !TypedTextAttribute.IsTyped(UserId) ? null : await users.FindByIdAsync(UserId);
         if (user is null || token is null)
         {
             ModelState.AddModelError(string.Empty, S["This link is invalid or has expired. Ask for a new one."]);

@@ -80,7 +80,7 @@ public sealed class AttemptQuestionModel(Examiner examiner, QuestionBanks banks)
                 .ToDictionary(p => Order[p], p => Matches[int.Parse(form[$"match-{p}"]!)].Pair)),
             QuestionType.Ordering => new OrderingResponse(Enumerable.Range(0, Order.Length)
                 .OrderBy(p => int.TryParse(form[$"rank-{p}"], out var rank) ? rank : int.MaxValue).ThenBy(p => p).Select(p => Order[p]).ToList()),
-            QuestionType.ShortAnswer => form["text"].ToString() is { Length: > 0 } text ? new TextResponse(text[..Math.Min(text.Length, 500)]) : null,
+            QuestionType.ShortAnswer => TypedTextAttribute.Tidy(form["text"], 500) is { } text ? new TextResponse(text) : null,
             QuestionType.Numerical => decimal.TryParse(form["number"].ToString().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? new NumberResponse(number) : null,
             _ => null,
         };

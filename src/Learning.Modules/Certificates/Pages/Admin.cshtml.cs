@@ -25,7 +25,7 @@ public sealed class AdminModel(LearningDbContext db, TimeProvider clock, IString
     public async Task<IActionResult> OnPostRevokeAsync(int id, string? reason, CancellationToken cancellationToken)
     {
         var revoked = await db.Certificates.Where(c => c.Id == id && c.RevokedUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedUtc, clock.GetUtcNow().UtcDateTime).SetProperty(c => c.RevocationReason, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, 500)]), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedUtc, clock.GetUtcNow().UtcDateTime).SetProperty(c => c.RevocationReason, TypedTextAttribute.Tidy(reason, 500)), cancellationToken);
         if (revoked == 0)
         {
             return NotFound();

@@ -138,6 +138,7 @@ public sealed class NewTenantInput
 
     [Required(ErrorMessage = "This field is required.")]
     [StringLength(100, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText]
     public string DisplayName { get; set; } = "";
 
     [RegularExpression("^[a-z0-9][a-z0-9-]{1,39}$", ErrorMessage = "Use 2 to 40 lower-case letters, digits or dashes.")]
@@ -157,5 +158,6 @@ public sealed class NewTenantInput
 
     [Required(ErrorMessage = "This field is required.")]
     [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [TypedText] // [EmailAddress] lets a NUL through, which PostgreSQL cannot even look up
     public string AdministratorEmail { get; set; } = "";
 }

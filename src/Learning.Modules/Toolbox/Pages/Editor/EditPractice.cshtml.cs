@@ -63,14 +63,22 @@ public sealed class EditPracticeModel(
 public sealed record PracticeInput : ContentInput
 {
     [Required(ErrorMessage = "This field is required.")]
+    [StringLength(2000, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText(Lines = true)]
     public string Organisations { get; init; } = "";
 
     public string Country { get; init; } = "BE";
 
+    [StringLength(200, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText]
     public string? Place { get; init; }
 
+    [StringLength(200, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText]
     public string? Period { get; init; }
 
+    [StringLength(200, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText]
     public string? Contact { get; init; }
 
     public List<string> TargetPublics { get; init; } = [];
@@ -79,9 +87,13 @@ public sealed record PracticeInput : ContentInput
 
     public List<string> ActionTypes { get; init; } = [];
 
+    [StringLength(1000, ErrorMessage = "This is too long: {1} characters at most.")]
+    [TypedText]
     public string? Related { get; init; }
 
+    // A NUL would fail PostgreSQL's save (the other editors' bodies are read as content files, which refuse it).
     [Required(ErrorMessage = "This field is required.")]
+    [TypedText(Lines = true)]
     public string? Body { get; init; }
 
     public static PracticeInput From(ContentItem item, ContentVersion version)
@@ -128,12 +140,15 @@ public sealed record PracticeInput : ContentInput
         }
 
         file.Lists["organisations"] = Split(Organisations);
-        file.Lists["target_publics"] = TargetPublics;
-        file.Lists["themes"] = Themes;
-        file.Lists["action_types"] = ActionTypes;
+        file.Lists["target_publics"] = Ticked(TargetPublics);
+        file.Lists["themes"] = Ticked(Themes);
+        file.Lists["action_types"] = Ticked(ActionTypes);
         file.Lists["related"] = Split(Related);
         return file;
     }
+
+    /// <summary>The ticked boxes' values; an empty one (bound as null), which only a tampered form posts, is none.</summary>
+    private static List<string> Ticked(List<string> values) => values.Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
 
     private static List<string> Split(string? text) =>
         (text ?? "").Split(['\n', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

@@ -1,0 +1,256 @@
+using System.Text;
+using Learning.Modules.Accounts;
+using Learning.Modules.Assessment;
+using Learning.Modules.Certificates;
+using Learning.Modules.Content;
+using Learning.Modules.Core;
+using Learning.Modules.Core.Security;
+using Learning.Modules.Core.Tenancy;
+using Learning.Modules.Data;
+using Learning.Modules.Mooc;
+using Learning.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.Tests.Hardening;
+
+/// <summary>
+/// What the forms of <see cref="FormTable"/> work on: one app on the small content, the people each form is posted as
+/// (each signed in once), a second tenant with its own person, and the rows the forms pick (items, a media file, a
+/// certificate, attempts of two learners). A form that uses its subject up (a deleted account, a submitted attempt,
+/// a deleted tenant) puts it back through the methods here.
+/// </summary>
+public sealed class FormWorld : IAsyncDisposable
+{
+    public const string OtherTenant = "other";
+
+    /// <summary>An id no row has, far beyond the small content's.</summary>
+    public const string UnknownNumber = "987654";
+
+    public static readonly string UnknownUserId = Guid.Empty.ToString();
+
+    private readonly Dictionary<Persona, HttpClient> clients = [];
+
+    private FormWorld(LearningApp app) => App = app;
+
+    public LearningApp App { get; }
+
+    public Db Database => App.Database;
+
+    public Dictionary<string, LearningUser> People { get; } = [];
+
+    public string OtherTenantUserId { get; private set; } = "";
+
+    public int PracticeId { get; private set; }
+
+    public int TutorialId { get; private set; }
+
+    public int PartItemId { get; private set; }
+
+    public int MediaId { get; private set; }
+
+    public int CertificateId { get; private set; }
+
+    /// <summary>The learner's attempt in progress whose questions are answered.</summary>
+    public int QuestionAttemptId { get; private set; }
+
+    public int Questions { get; private set; }
+
+    /// <summary>The learner's attempt that is submitted; a new one replaces it once it is.</summary>
+    public int SubmitAttemptId { get; private set; }
+
+    /// <summary>Another learner's attempt.</summary>
+    public int OtherAttemptId { get; private set; }
+
+    /// <summary>A fresh code of the password-reset link (see <see cref="NewResetCodeAsync"/>).</summary>
+    public string ResetCode { get; private set; } = "";
+
+    public string XliffHu { get; private set; } = "";
+
+    public byte[] ContentZip { get; private set; } = [];
+
+    public static byte[] Png { get; } = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[56]];
+
+    /// <summary>The e-mail addresses of the people, by what they are for.</summary>
+    public static class Emails
+    {
+        public const string Learner = "learner@example.org";
+        public const string OtherLearner = "other.learner@example.org";
+        public const string Profile = "profile@example.org";
+        public const string PasswordChanger = "changer@example.org";
+        public const string Leaver = "leaver@example.org";
+        public const string Editor = "editor@example.org";
+        public const string Administrator = "admin@example.org";
+        public const string Person = "person@example.org";
+        public const string Resetting = "resetting@example.org";
+        public const string Unconfirmed = "unconfirmed@example.org";
+        public const string Known = "known@example.org";
+        public const string Newcomer = "newcomer@example.org";
+    }
+
+    public static string EmailOf(Persona persona) => persona switch
+    {
+        Persona.Learner => Emails.Learner,
+        Persona.Profile => Emails.Profile,
+        Persona.PasswordChanger => Emails.PasswordChanger,
+        Persona.Leaver => Emails.Leaver,
+        Persona.Editor => Emails.Editor,
+        Persona.Administrator => Emails.Administrator,
+        _ => throw new ArgumentOutOfRangeException(nameof(persona)),
+    };
+
+    public static async Task<FormWorld> CreateAsync(Db db)
+    {
+        var app = new LearningApp(db, new Dictionary<string, string?>
+        {
+            ["Learning:AccountPostsPerMinute"] = "1000000", // the corpus is one client posting hundreds of times
+            ["Learning:Email:SendIntervalSeconds"] = "86400", // the outbox stays as the forms leave it, between snapshots
+            ["Learning:Assessment:Tests:mooc/part-1/validation:HoursBetweenAttempts"] = "0", // submitted again and again
+            ["Learning:Assessment:Tests:mooc/part-2/validation:HoursBetweenAttempts"] = "0",
+        }, TestContent.Small());
+        var world = new FormWorld(app);
+        try
+        {
+            await world.SetUpAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return world;
+    }
+
+    private async Task SetUpAsync()
+    {
+        foreach (var (email, role) in new[]
+        {
+            (Emails.Learner, Roles.Learner), (Emails.OtherLearner, Roles.Learner), (Emails.Profile, Roles.Learner), (Emails.PasswordChanger, Roles.Learner),
+            (Emails.Leaver, Roles.Learner), (Emails.Editor, Roles.Editor), (Emails.Administrator, Roles.Administrator), (Emails.Person, Roles.Learner),
+            (Emails.Resetting, Roles.Learner), (Emails.Unconfirmed, Roles.Learner), (Emails.Known, Roles.Learner),
+        })
+        {
+            People[email] = await App.CreateUserAsync(email, null, role);
+        }
+
+        await App.WithTenantAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<LearningUser>>();
+            var unconfirmed = (await users.FindByEmailAsync(Emails.Unconfirmed))!;
+            unconfirmed.EmailConfirmed = false;
+            await users.UpdateAsync(unconfirmed);
+
+            var db = sp.GetRequiredService<LearningDbContext>();
+            int Item(string type, string set) => db.ContentItems.Single(i => i.Type == type && i.SetId == set && i.Culture == "en").Id;
+            PracticeId = Item("practice", "job-desk");
+            TutorialId = Item("tutorial", "job-desk");
+            PartItemId = Item(MoocPartType.TypeName, "part-1");
+
+            var progress = sp.GetRequiredService<CourseProgress>();
+            var examiner = sp.GetRequiredService<Examiner>();
+            await progress.EnrolAsync(People[Emails.Learner].Id, default);
+            await progress.EnrolAsync(People[Emails.OtherLearner].Id, default);
+            var attempt = (await examiner.StartAsync(People[Emails.Learner].Id, "mooc/part-1/validation", default))!;
+            (QuestionAttemptId, Questions) = (attempt.Id, Examiner.QuestionNames(attempt).Count);
+            SubmitAttemptId = (await examiner.StartAsync(People[Emails.Learner].Id, "mooc/part-2/validation", default))!.Id;
+            OtherAttemptId = (await examiner.StartAsync(People[Emails.OtherLearner].Id, "mooc/part-3/validation", default))!.Id;
+
+            var certificate = new Certificate
+            {
+                Code = "FORMCORPUS", UserId = People[Emails.Learner].Id, RecipientName = "learner", RecipientHash = "sha256$x", Salt = "s", Culture = "en",
+                IssuedUtc = DateTime.UtcNow,
+            };
+            db.Certificates.Add(certificate);
+            await db.SaveChangesAsync();
+            CertificateId = certificate.Id;
+
+            XliffHu = (await sp.GetRequiredService<Xliff>().ExportAsync("practice", "job-desk", "hu", default))!.ToString();
+            using var zip = new MemoryStream();
+            await sp.GetRequiredService<ContentExporter>().WriteZipAsync(zip, default);
+            ContentZip = zip.ToArray();
+            return 0;
+        });
+        await NewMediaFileAsync();
+        await NewResetCodeAsync();
+        await CreateOtherTenantAsync();
+        foreach (var persona in Enum.GetValues<Persona>().Where(p => p != Persona.Visitor))
+        {
+            await SignInAgainAsync(persona);
+        }
+    }
+
+    /// <summary>The second tenant (SQLite on both runs: what matters is that it is another tenant), with a person.</summary>
+    public async Task CreateOtherTenantAsync()
+    {
+        var tenant = new Tenant { Name = OtherTenant, DisplayName = "Other network", UrlPrefix = OtherTenant, DatabaseProvider = DatabaseProvider.Sqlite, CreatedUtc = DateTime.UtcNow };
+        await App.Services.GetRequiredService<TenantSetup>().SetUpAsync(tenant, "chief@other.example");
+        OtherTenantUserId = (await App.CreateUserAsync("someone@other.example", OtherTenant)).Id;
+    }
+
+    public Task<T> WithTenantAsync<T>(Func<IServiceProvider, Task<T>> action) => App.WithTenantAsync(action);
+
+    public Task<int> WithDbAsync(Func<LearningDbContext, Task<int>> action) => App.WithTenantAsync(sp => action(sp.GetRequiredService<LearningDbContext>()));
+
+    public HttpClient Client(Persona persona) =>
+        persona == Persona.Visitor ? App.CreateClient() : clients[persona];
+
+    /// <summary>Signs the persona in again, in a new client (after its session ended or its password changed).</summary>
+    public async Task<HttpClient> SignInAgainAsync(Persona persona)
+    {
+        var client = App.CreateClient();
+        await client.LogInSuccessfullyAsync(EmailOf(persona));
+        clients[persona] = client;
+        return client;
+    }
+
+    public async Task NewMediaFileAsync() => MediaId = await App.WithTenantAsync(async sp =>
+        (await sp.GetRequiredService<MediaUploads>().SaveAsync("pixel.png", new MemoryStream(Png), Png.Length, "editor", default)).File!.Id);
+
+    public async Task NewResetCodeAsync() => ResetCode = await App.WithTenantAsync(async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<LearningUser>>();
+        return AccountLinks.Encode(await users.GeneratePasswordResetTokenAsync((await users.FindByEmailAsync(Emails.Resetting))!));
+    });
+
+    /// <summary>A new attempt to answer, once the previous one is submitted.</summary>
+    public async Task NewQuestionAttemptAsync() => QuestionAttemptId = await App.WithTenantAsync(async sp =>
+        (await sp.GetRequiredService<Examiner>().StartAsync(People[Emails.Learner].Id, "mooc/part-1/validation", default))!.Id);
+
+    /// <summary>A new attempt to submit, once the previous one is.</summary>
+    public async Task NewSubmitAttemptAsync() => SubmitAttemptId = await App.WithTenantAsync(async sp =>
+        (await sp.GetRequiredService<Examiner>().StartAsync(People[Emails.Learner].Id, "mooc/part-2/validation", default))!.Id);
+
+    /// <summary>Wrong passwords count toward the lockout by design: counted again from zero before each input.</summary>
+    public Task ResetLockoutsAsync() => WithDbAsync(db => db.Users.Where(u => u.AccessFailedCount > 0 || u.LockoutEnd != null)
+        .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0).SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)));
+
+    /// <summary>Puts a person's password back to the one every test account has.</summary>
+    public Task ResetPasswordAsync(string email) => App.WithTenantAsync(async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<LearningUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        await users.RemovePasswordAsync(user);
+        await users.AddPasswordAsync(user, LearningApp.Password);
+        return 0;
+    });
+
+    public Task<bool> ChecksPasswordAsync(string email, string password) => App.WithTenantAsync(async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<LearningUser>>();
+        return await users.FindByEmailAsync(email) is { } user && await users.CheckPasswordAsync(user, password);
+    });
+
+    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
+        await App.DisposeAsync();
+    }
+}
