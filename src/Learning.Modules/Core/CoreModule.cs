@@ -67,12 +67,12 @@ public sealed class CoreModule : ILearningModule
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/";
-                o.Conventions.ConfigureFilter(new KnownHandlersOnly());
+                o.Conventions.ConfigureFilter(new KnownHandlersOnly()); // a post selecting no handler: 400, not the page unloaded
             })
             .AddMvcOptions(o =>
             {
-                // No form posts jQuery's bracketed names (a[b], a[]), whose reader throws on an unclosed bracket:
-                // any post or query with "a[" would answer 500.
+                // No form or link uses jQuery's bracketed names (a[b], a[]), and the reader of posted ones throws on an
+                // unclosed bracket: any post with a field named "a[" answered 500.
                 o.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
                 o.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
             })

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -140,7 +139,7 @@ public sealed class FormCorpusTests(ITestOutputHelper output)
         private async Task<bool> OpenAsync()
         {
             client = world.Client(form.As);
-            var url = form.Url(world, Valid().Route);
+            var url = form.Url(Valid().Route);
             using var response = await client.GetAsync(url);
             if (response.StatusCode != HttpStatusCode.OK)
             {
@@ -308,7 +307,7 @@ public sealed class FormCorpusTests(ITestOutputHelper output)
             {
                 if (form.Accepted is not null)
                 {
-                    await form.Accepted(world, Read(post, location));
+                    await form.Accepted(world, Read(post));
                 }
             }
             catch (Exception exception)
@@ -356,7 +355,7 @@ public sealed class FormCorpusTests(ITestOutputHelper output)
                 : p.FileName is null && !p.Raw && tokens.ContainsKey(Encoding.UTF8.GetString(p.Value)) ? p with { Value = FormWorld.Utf8(Substitute(Encoding.UTF8.GetString(p.Value), currentToken)) }
                 : p).ToList();
             var query = string.Join("&", post.Query.Select(q => $"{Uri.EscapeDataString(q.Name)}={Uri.EscapeDataString(Substitute(q.Value, currentToken))}"));
-            var url = form.Url(world, post.Route) + (query.Length > 0 ? "?" + query : "");
+            var url = form.Url(post.Route) + (query.Length > 0 ? "?" + query : "");
             const string boundary = "----form-corpus-20261205";
             var (bytes, type) = post.Shape switch
             {
@@ -426,7 +425,7 @@ public sealed class FormCorpusTests(ITestOutputHelper output)
         }
 
         /// <summary>What the server read, as the page binds it: body first, then the route, then the query.</summary>
-        private static Posted Read(ValidPost post, string? location)
+        private static Posted Read(ValidPost post)
         {
             var values = new Dictionary<string, List<string>>();
             void Add(string name, string value)
@@ -472,7 +471,7 @@ public sealed class FormCorpusTests(ITestOutputHelper output)
                 Add(name, value);
             }
 
-            return new Posted(values.ToDictionary(v => v.Key, v => v.Value.ToArray()), location);
+            return new Posted(values.ToDictionary(v => v.Key, v => v.Value.ToArray()));
         }
     }
 }

@@ -112,19 +112,19 @@ public sealed record FormSpec(Type Page, string Handler, string Path, Needs Need
     public TimeSpan? AcceptedBound { get; init; }
 
     /// <summary>Inputs drawn on SQLite and on PostgreSQL.</summary>
-    public (int Sqlite, int Postgres) Sample { get; init; } = (20, 12);
+    public (int Sqlite, int Postgres) Sample { get; init; } = (16, 12);
 
     /// <summary>The page model's name under Learning.Modules and the handler's method, without Async.</summary>
     public string Key => KeyOf(Page, "OnPost" + Handler);
 
     public static string KeyOf(Type page, string method) => $"{page.FullName!["Learning.Modules.".Length..]}.{(method.EndsWith("Async", StringComparison.Ordinal) ? method[..^5] : method)}";
 
-    public string Url(FormWorld world, IReadOnlyDictionary<string, string> route) =>
+    public string Url(IReadOnlyDictionary<string, string> route) =>
         Fields.Where(f => f.Place == Place.Route).Aggregate(Path, (path, f) => path.Replace("{" + f.Name + "}", Uri.EscapeDataString(route.GetValueOrDefault(f.Name, ""))));
 }
 
 /// <summary>What the server read from an input: the values of each field of the body, the query and the route.</summary>
-public sealed class Posted(IReadOnlyDictionary<string, string[]> values, string? location)
+public sealed class Posted(IReadOnlyDictionary<string, string[]> values)
 {
     /// <summary>The first value, which a page binds to a single value.</summary>
     public string? this[string name] => values.GetValueOrDefault(name)?.FirstOrDefault();
@@ -135,7 +135,4 @@ public sealed class Posted(IReadOnlyDictionary<string, string[]> values, string?
     public IReadOnlyList<string> List(string name) => All(name) is { Count: > 0 } own
         ? own
         : Enumerable.Range(0, int.MaxValue).Select(i => All($"{name}[{i}]")).TakeWhile(v => v.Count > 0).Select(v => v[0]).ToList();
-
-    /// <summary>The Location of the answer, when it redirected.</summary>
-    public string? Location => location;
 }

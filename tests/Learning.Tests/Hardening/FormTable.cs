@@ -342,7 +342,7 @@ public static class FormTable
                 forms.Add(new(page, handler, path, Needs.Editor, Persona.Editor, [.. common, .. fields])
                 {
                     UsesDatabase = handler != "Preview" || page != typeof(EditPracticeModel), // the practice's preview only renders Markdown
-                    Sample = (12, 8),
+                    Sample = (10, 8),
                     Accepted = (w, p) => Stored.LatestVersionAsync(w, item(w), p),
                 });
             }
