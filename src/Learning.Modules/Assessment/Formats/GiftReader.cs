@@ -151,7 +151,7 @@ public static partial class GiftReader
             IdNumber = Comment(comments, "id").FirstOrDefault(),
             Tags = Comment(comments, "tag").Distinct().ToList(),
             Mark = Comment(comments, "mark").FirstOrDefault() is { } mark
-                ? Number(mark) is > 0 and <= 1000 and var value ? value : throw new QuestionFormatException(line, $"'[mark:{mark}]' is not a mark from 0 to 1000.")
+                ? Number(mark) is > 0 and <= 1000 and var value ? value : throw new QuestionFormatException(line, $"'[mark:{mark}]' is not a mark above 0 and at most 1000.")
                 : 1m,
         };
 
