@@ -1,0 +1,203 @@
+using System.Globalization;
+using Learning.Modules.Accounts.Contracts;
+using Learning.Modules.Core;
+using Learning.Modules.Core.Security;
+using Learning.Modules.Core.Tenancy;
+using Learning.Modules.Reporting.Dashboard;
+using Learning.Modules.Reporting.Exports;
+using Learning.Modules.Reporting.Facts;
+using Learning.Modules.Reporting.FunderReport;
+using Learning.Modules.Reporting.Tables;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Modules.Reporting.Pages.Admin;
+
+/// <summary>
+/// The impact dashboard of a tenant, for its administrators (the default tenant's see every tenant): the figures
+/// funders ask for over a period, filtered by who, as charts with their tables, each table as CSV, all of them as
+/// a workbook, and the funder report as a PDF. The list of learners at risk is the only thing with names in it.
+/// </summary>
+[Authorize(Policy = Roles.AdministratorPolicy)]
+public sealed class ImpactModel(
+    IServiceScopeFactory scopes,
+    TenantContext tenantContext,
+    TenantRegistry registry,
+    IAuthorizationService authorization,
+    StructureDirectory names,
+    IOptions<ReportingOptions> options,
+    TimeProvider clock,
+    IStringLocalizer<ReportingStrings> S) : PageModel
+{
+    /// <summary>The longest period one report covers.</summary>
+    public const int MostDays = 5 * 366;
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    /// <summary>The learners' language ("culture" is the page's own).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Language { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Country { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Type { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Structure { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Profession { get; set; }
+
+    /// <summary>Another tenant, for the installation's administrators.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Tenant { get; set; }
+
+    /// <summary>A table's id, for its CSV.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Table { get; set; }
+
+    public DashboardReport Report { get; private set; } = null!;
+
+    public IReadOnlyList<ReportTable> Tables { get; private set; } = [];
+
+    public FilterChoices Choices { get; private set; } = null!;
+
+    public Tenant ShownTenant { get; private set; } = null!;
+
+    /// <summary>The tenants this administrator may choose from: only their own unless they run the installation.</summary>
+    public IReadOnlyList<Tenant> Tenants { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await WithReportAsync(listAtRisk: true, () => Page(), cancellationToken);
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
+        await WithReportAsync(listAtRisk: true, () =>
+        {
+            var table = Tables.FirstOrDefault(t => t.Id == Table);
+            if (table is null)
+            {
+                return NotFound();
+            }
+
+            var stream = new MemoryStream();
+            CsvExport.Write(stream, [table], CultureInfo.CurrentCulture);
+            stream.Position = 0;
+            return File(stream, "text/csv; charset=utf-8", FileName(table.Id, "csv"));
+        }, cancellationToken);
+
+    public async Task<IActionResult> OnGetWorkbookAsync(CancellationToken cancellationToken) =>
+        await WithReportAsync(listAtRisk: true, () =>
+        {
+            var stream = new MemoryStream();
+            XlsxExport.Write(stream, Tables, CultureInfo.CurrentCulture);
+            stream.Position = 0;
+            return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("impact", "xlsx"));
+        }, cancellationToken);
+
+    public async Task<IActionResult> OnGetFunderReportAsync(CancellationToken cancellationToken) =>
+        await WithReportAsync(listAtRisk: false, () =>
+            File(FunderReportPdf.Render(FunderReportModel()), "application/pdf", FileName("funder-report", "pdf")), cancellationToken);
+
+    /// <summary>Reads the filter, computes the report in the chosen tenant, then answers.</summary>
+    private async Task<IActionResult> WithReportAsync(bool listAtRisk, Func<IActionResult> answer, CancellationToken cancellationToken)
+    {
+        var mayChooseTenant = (await authorization.AuthorizeAsync(User, CoreModule.InstallationAdministratorPolicy)).Succeeded;
+        Tenants = mayChooseTenant ? registry.All.Where(t => t.State == TenantState.Running).ToList() : [tenantContext.Tenant];
+        ShownTenant = Tenant is null ? tenantContext.Tenant : Tenants.FirstOrDefault(t => t.Name == Tenant)!;
+        if (ShownTenant is null)
+        {
+            return NotFound();
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        To ??= today;
+        From ??= To.Value.AddYears(-1).AddDays(1);
+        if (!ModelState.IsValid || From > To || To.Value.DayNumber - From.Value.DayNumber >= MostDays)
+        {
+            // A malformed or impossible period: the last twelve months, with a word why.
+            ModelState.AddModelError(nameof(From), S["Choose a period of at most five years, its start before its end."]);
+            (From, To) = (today.AddYears(-1).AddDays(1), today);
+        }
+
+        var culture = Cultures.Current;
+        await using var scope = scopes.CreateTenantScope(ShownTenant);
+        var services = scope.ServiceProvider;
+        await services.GetRequiredService<FactsRefresh>().RunWhenOlderThanAsync(TimeSpan.FromMinutes(options.Value.RefreshIntervalMinutes), cancellationToken);
+        Choices = await FilterChoices.LoadAsync(services, ShownTenant, culture, cancellationToken);
+        if (!Choices.Accepts(Language, Country, Type, Structure, Profession))
+        {
+            return NotFound();
+        }
+
+        var filter = new DashboardFilter(From.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), To.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            Language, Country, Type, Structure, Profession);
+        Report = await services.GetRequiredService<ImpactDashboard>().ReportAsync(filter, culture, listAtRisk, cancellationToken);
+        Tables = BuildTables(listAtRisk);
+        return answer();
+    }
+
+    private List<ReportTable> BuildTables(bool withNames)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var tables = new List<ReportTable>
+        {
+            DashboardTables.Objectives(Report, S),
+            DashboardTables.Participation(Report, S),
+            DashboardTables.OverTime(Report, S, culture),
+            DashboardTables.Parts(Report, S),
+            DashboardTables.Tests(Report, S, Cultures.NativeName),
+            DashboardTables.Scores(Report, S),
+            DashboardTables.Reads("practices", Report.Practices, S["Most read practices"], S["The practices of the toolbox most read in the period."], S["Practice"], S),
+            DashboardTables.Reads("tutorials", Report.Tutorials, S["Most read tutorials"], S["The tutorials most read in the period."], S["Tutorial"], S),
+            DashboardTables.HardestActivities(Report, S),
+            DashboardTables.Feedback(Report, S, KindName),
+            DashboardTables.AtRiskCount(Report, S),
+        };
+        if (withNames)
+        {
+            tables.Add(DashboardTables.AtRiskList(Report, S, culture));
+        }
+
+        return tables;
+    }
+
+    public string KindName(string kind) => kind switch
+    {
+        "practice" => S["Practices"],
+        "tutorial" => S["Tutorials"],
+        "mooc-part" => S["Parts of the course"],
+        "mooc-course" => S["End-of-course survey"],
+        _ => kind,
+    };
+
+    public string CountryName(string code) => StructureDirectory.CountryName(code);
+
+    public string TypeName(string type) => names.TypeName(type);
+
+    public ReportTable TableById(string id) => Tables.Single(t => t.Id == id);
+
+    /// <summary>The address of this report in another format, with the same filter.</summary>
+    public string Link(string handler, string? table = null) => Url.Page(null, handler, new
+    {
+        from = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        to = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        language = Language, country = Country, type = Type, structure = Structure, profession = Profession, tenant = Tenant, table,
+    })!;
+
+    private string FileName(string what, string extension) =>
+        $"{ShownTenant.Name}-{what}-{From:yyyy-MM-dd}-{To:yyyy-MM-dd}.{extension}";
+
+    public string PeriodText => S["From {0} to {1}", From!.Value.ToString("D", CultureInfo.CurrentCulture), To!.Value.ToString("D", CultureInfo.CurrentCulture)];
+
+    private FunderReport.FunderReport FunderReportModel() => throw new NotImplementedException();
+}
