@@ -5,7 +5,8 @@ namespace Learning.Modules.Accounts.Contracts;
 
 /// <summary>
 /// What other modules may know of the tenant's people: names, e-mail, language and organisation, by id,
-/// and who matches a search. Their pages join these to their own rows by user id.
+/// and who matches a search. Their pages join these to their own rows by user id. Reporting reads the profiles
+/// changed since its last run.
 /// </summary>
 public sealed class UserDirectory(LearningDbContext db)
 {
@@ -24,5 +25,25 @@ public sealed class UserDirectory(LearningDbContext db)
         return await db.Users.AsNoTracking()
             .Where(u => u.NormalizedEmail!.Contains(upper) || u.DisplayName.ToUpper().Contains(upper))
             .Select(u => u.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The people whose profile changed at or after <paramref name="sinceUtc"/> (registered, saved, or moved by
+    /// an administrator's merge or match), each once; the bound is inclusive, so a run that starts where the last one
+    /// ended misses nobody.</summary>
+    public async Task<IReadOnlyList<string>> ProfilesChangedSinceAsync(DateTime sinceUtc, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(u => u.ProfileChangedUtc >= sinceUtc).Select(u => u.Id).ToListAsync(cancellationToken);
+
+    /// <summary>The profiles of these people (unknown ids are left out), read 1,000 ids a query.</summary>
+    public async Task<IReadOnlyList<LearnerProfile>> ProfilesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        var profiles = new List<LearnerProfile>(userIds.Count);
+        foreach (var batch in userIds.Distinct().Chunk(1000))
+        {
+            profiles.AddRange(await db.Users.AsNoTracking().Where(u => batch.Contains(u.Id))
+                .Select(u => new LearnerProfile(u.Id, u.CreatedUtc, u.ProfileChangedUtc, u.PreferredCulture, u.StructureId, u.Country, u.Profession))
+                .ToListAsync(cancellationToken));
+        }
+
+        return profiles;
     }
 }
