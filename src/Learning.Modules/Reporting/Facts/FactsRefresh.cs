@@ -63,7 +63,7 @@ public sealed class FactsRefresh(
         }
 
         var started = clock.GetUtcNow().UtcDateTime;
-        var since = state.WatermarkUtc == DateTime.MinValue ? DateTime.MinValue : state.WatermarkUtc - Overlap;
+        var since = DateTime.SpecifyKind(state.WatermarkUtc == DateTime.MinValue ? DateTime.MinValue : state.WatermarkUtc - Overlap, DateTimeKind.Utc);
 
         var submitted = await attempts.SubmittedSinceAsync(since, cancellationToken);
         var testTakers = await attempts.StartedSinceAsync(since, cancellationToken);
