@@ -16,5 +16,9 @@ public sealed class ContentOptions
     /// so that a small zip that inflates to gigabytes is refused before it fills the memory.</summary>
     public long MaxZipUncompressedBytes { get; set; } = 100L << 20;
 
+    /// <summary>The distinct pages (tenant, type, culture, slug, day) whose reads are counted in memory between two
+    /// writes to the database; reads of further pages are not counted until the next write (every minute).</summary>
+    public int MaxCountedPages { get; set; } = 100_000;
+
     public string FolderPath(IHostEnvironment environment) => Path.GetFullPath(Path.Combine(environment.ContentRootPath, Folder));
 }

@@ -15,7 +15,7 @@ public sealed class UserDirectory(LearningDbContext db)
 
     public async Task<IReadOnlyDictionary<string, UserSummary>> FindAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .Select(u => new UserSummary(u.Id, u.DisplayName, u.Email ?? "", u.PreferredCulture, u.Organisation, u.Country, u.Profession))
+            .Select(u => new UserSummary(u.Id, u.DisplayName, u.Email ?? "", u.PreferredCulture, u.Organisation, u.Country, u.Profession, u.StructureId))
             .ToDictionaryAsync(u => u.Id, cancellationToken);
 
     /// <summary>The ids of the people whose e-mail or name contains the term, whatever its case.</summary>

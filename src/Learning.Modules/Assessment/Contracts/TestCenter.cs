@@ -13,6 +13,9 @@ namespace Learning.Modules.Assessment.Contracts;
 /// </summary>
 public sealed class TestCenter(LearningDbContext db, Examiner examiner, QuestionBanks banks, IOptions<AssessmentOptions> options)
 {
+    /// <summary>The most ids a batch read sends in one query (an IN list that both databases plan well).</summary>
+    public const int BatchSize = 1000;
+
     public async Task<TestOverview> OverviewAsync(string userId, string bank, CancellationToken cancellationToken)
     {
         var attempts = await db.Attempts.AsNoTracking().Where(a => a.UserId == userId && a.Bank == bank).OrderByDescending(a => a.Number)
@@ -50,9 +53,6 @@ public sealed class TestCenter(LearningDbContext db, Examiner examiner, Question
 
         return standings;
     }
-
-    /// <summary>The most ids a batch read sends in one query (an IN list that both databases plan well).</summary>
-    public const int BatchSize = 1000;
 
     /// <summary>Starts the person's attempt (or finds the one in progress) and gives the path of the question to
     /// answer next; null when the bank has no questions or no attempt may start now.</summary>
