@@ -123,7 +123,7 @@ public sealed class ImpactDashboardTests
     /// S2, an employment service in Girona (ES): b1–b5, Spanish, registered 20 December 2025, enrolled 10 February.
     /// S3, a training organisation in Lille (FR): c1, registered 10 April. d1, d2: no structure, Italy, registered 1 March.
     /// </summary>
-    private static async Task<(int, int, int)> SeedAsync(LearningApp app)
+    internal static async Task<(int, int, int)> SeedAsync(LearningApp app)
     {
         // Real accounts, named a1, b1…, so that the list of learners at risk can name them.
         var ids = new Dictionary<string, string>();
@@ -189,6 +189,8 @@ public sealed class ImpactDashboardTests
         Learner("c1", "fr", s3, null, null, On(4, 10), null, On(4, 10));
         Learner("d1", "it", null, "IT", "Job counsellor", On(3, 1), null, On(3, 1));
         Learner("d2", "it", null, "IT", null, On(3, 1), null, On(3, 1));
+        // Up to date: the dashboard page does not refresh these facts from the (empty) features.
+        db.FactsState.Add(new FactsState { Id = 1, WatermarkUtc = DateTime.UtcNow, RefreshedUtc = DateTime.UtcNow });
         await db.SaveChangesAsync();
         return (s1, s2, s3);
     }

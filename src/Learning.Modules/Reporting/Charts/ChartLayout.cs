@@ -33,8 +33,8 @@ public static class ChartLayout
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    /// <summary>The value columns of a table: every column after the first whose cells hold figures.</summary>
-    public static IReadOnlyList<int> ValueColumns(ReportTable table) =>
+    /// <summary>The value columns of a table: those it names for charts, else every column after the first whose cells hold figures.</summary>
+    public static IReadOnlyList<int> ValueColumns(ReportTable table) => table.ChartColumns ??
         [.. Enumerable.Range(1, Math.Max(0, table.Columns.Count - 1)).Where(c => table.ColumnKind(c) != CellKind.Text)];
 
     private static ChartDrawing Bars(ReportTable table, Func<Cell, string> display)

@@ -41,7 +41,11 @@ public sealed record ReadFigures(string Title, long Reads);
 
 public sealed record ActivityFailures(string Part, string Title, int Tried, int FailedAtFirstTry);
 
-public sealed record FeedbackReport(int Received, int New, int ActedOn, int Rejected, Objective ActedOnObjective, IReadOnlyList<FeedbackKind> ByKind);
+public sealed record FeedbackReport(int Received, int New, int ActedOn, int Rejected, Objective ActedOnObjective, IReadOnlyList<FeedbackKind> ByKind)
+{
+    /// <summary>The share acted on would describe fewer than 5 learners: taken over fewer than 5 items, or 1 to 4 acted on.</summary>
+    public bool TooFew => Received < DashboardTables.FewestLearners || ActedOn is >= 1 and < DashboardTables.FewestLearners;
+}
 
 public sealed record FeedbackKind(string Kind, int Received, int ActedOn);
 

@@ -20,8 +20,8 @@ public static class DashboardTables
         [S["Objective"], S["Target"], S["Achieved"], S["% of objective"]],
         [
             [Cell.Of(S["Structures reached"]), Cell.Count((long)report.StructuresReached.Target), Cell.Count((long)report.StructuresReached.Achieved), Cell.Percent(report.StructuresReached.Percent)],
-            [Cell.Of(S["Feedback acted on (%)"]), Cell.Percent(report.Feedback.ActedOnObjective.Target), FeedbackShare(report.Feedback), report.Feedback.Received == 0 ? Cell.Empty : Cell.Percent(report.Feedback.ActedOnObjective.Percent, report.Feedback.Received < FewestLearners)],
-        ]);
+            [Cell.Of(S["Feedback acted on (%)"]), Cell.Percent(report.Feedback.ActedOnObjective.Target), FeedbackShare(report.Feedback), report.Feedback.Received == 0 ? Cell.Empty : Cell.Percent(report.Feedback.ActedOnObjective.Percent, report.Feedback.TooFew)],
+        ]) { ChartColumns = [2, 1] };
 
     public static ReportTable Participation(DashboardReport report, IStringLocalizer S)
     {
@@ -45,7 +45,8 @@ public static class DashboardTables
         S["Completion of each part"],
         S["Of the learners who enrolled in the period, how many have completed each part so far (every activity done and its test passed)."],
         [S["Part"], S["Enrolled"], S["Completed"], S["Completion"]],
-        report.Parts.Select(p => (IReadOnlyList<Cell>)[Cell.Of(p.Title), Cell.People(p.Enrolled), Cell.People(p.Completed), Share(p.Completed, p.Enrolled, p.Enrolled)]).ToList());
+        report.Parts.Select(p => (IReadOnlyList<Cell>)[Cell.Of(p.Title), Cell.People(p.Enrolled), Cell.People(p.Completed), Share(p.Completed, p.Enrolled, p.Enrolled)]).ToList())
+        { ChartColumns = [3] };
 
     public static ReportTable OverTime(DashboardReport report, IStringLocalizer S, CultureInfo culture) => new(
         "over-time",
@@ -60,10 +61,11 @@ public static class DashboardTables
         "tests",
         S["Validation tests"],
         S["Attempts submitted in the period at each part's test, by the learners' language: pass rate (70% needed) and average score."],
-        [S["Test"], S["Language"], S["Attempts"], S["Learners"], S["Pass rate"], S["Average score"]],
+        [S["Test and language"], S["Attempts"], S["Learners"], S["Pass rate"], S["Average score"]],
         report.Tests.Select(t => (IReadOnlyList<Cell>)[
-            Cell.Of(t.Title), Cell.Of(languageName(t.Culture)), Cell.People(t.Attempts), Cell.People(t.Learners),
-            Share(t.Passed, t.Attempts, t.Learners), Cell.Percent((decimal)Math.Round(t.AverageScore, 1), t.Learners < FewestLearners)]).ToList());
+            Cell.Of($"{t.Title} · {languageName(t.Culture)}"), Cell.People(t.Attempts), Cell.People(t.Learners),
+            Share(t.Passed, t.Attempts, t.Learners), Cell.Percent((decimal)Math.Round(t.AverageScore, 1), t.Learners < FewestLearners)]).ToList())
+        { ChartColumns = [3, 4] };
 
     public static ReportTable Scores(DashboardReport report, IStringLocalizer S) => new(
         "scores",
@@ -84,7 +86,8 @@ public static class DashboardTables
         S["Activities most often failed at the first try"],
         S["Formative activities of the course whose first try was most often not all right, since the course opened."],
         [S["Activity"], S["Learners who tried"], S["Failed at the first try"], S["Share"]],
-        report.HardestActivities.Select(a => (IReadOnlyList<Cell>)[Cell.Of(a.Title), Cell.People(a.Tried), Cell.People(a.FailedAtFirstTry), Share(a.FailedAtFirstTry, a.Tried, a.Tried)]).ToList());
+        report.HardestActivities.Select(a => (IReadOnlyList<Cell>)[Cell.Of(a.Title), Cell.People(a.Tried), Cell.People(a.FailedAtFirstTry), Share(a.FailedAtFirstTry, a.Tried, a.Tried)]).ToList())
+        { ChartColumns = [3] };
 
     public static ReportTable Feedback(DashboardReport report, IStringLocalizer S, Func<string, string> kindName) => new(
         "feedback",
@@ -94,7 +97,7 @@ public static class DashboardTables
         [
             .. report.Feedback.ByKind.Select(k => (IReadOnlyList<Cell>)[Cell.Of(kindName(k.Kind)), Cell.People(k.Received), Cell.People(k.ActedOn), Share(k.ActedOn, k.Received, k.Received)]),
             [Cell.Of(S["All"]), Cell.People(report.Feedback.Received), Cell.People(report.Feedback.ActedOn), Share(report.Feedback.ActedOn, report.Feedback.Received, report.Feedback.Received)],
-        ]);
+        ]) { ChartColumns = [3] };
 
     public static ReportTable AtRiskCount(DashboardReport report, IStringLocalizer S) => new(
         "at-risk",
@@ -111,11 +114,12 @@ public static class DashboardTables
         [S["Name"], S["E-mail address"], S["Last active"], S["Parts completed"]],
         report.AtRisk.Learners.Select(l => (IReadOnlyList<Cell>)[Cell.Of(l.DisplayName), Cell.Of(l.Email), Cell.Of(l.LastActiveUtc.ToString("d", culture)), Cell.Count(l.PartsCompleted)]).ToList());
 
-    /// <summary>A share in %, suppressed when it describes fewer than 5 learners.</summary>
+    /// <summary>A share in %, suppressed when it describes fewer than 5 learners: taken over fewer than 5, or counting
+    /// 1 to 4 of them (beside the whole, 9.1% would tell that 1 of 11 did it).</summary>
     private static Cell Share(int part, int whole, int learners) =>
-        whole == 0 ? Cell.Empty : Cell.Percent(Math.Round(100m * part / whole, 1), learners < FewestLearners);
+        whole == 0 ? Cell.Empty : Cell.Percent(Math.Round(100m * part / whole, 1), learners < FewestLearners || part is >= 1 and < FewestLearners);
 
-    // The share acted on counts items, each from one learner: fewer than 5 items describe fewer than 5 learners.
+    // The share acted on counts items, each from one learner.
     private static Cell FeedbackShare(FeedbackReport feedback) =>
-        feedback.Received == 0 ? Cell.Empty : Cell.Percent(feedback.ActedOnObjective.Achieved, feedback.Received < FewestLearners);
+        feedback.Received == 0 ? Cell.Empty : Cell.Percent(feedback.ActedOnObjective.Achieved, feedback.TooFew);
 }

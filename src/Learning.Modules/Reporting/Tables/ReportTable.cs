@@ -12,5 +12,9 @@ public sealed record ReportTable(string Id, string Title, string Description, IR
         Rows.Select(r => column < r.Count ? r[column] : Cell.Empty)
             .FirstOrDefault(c => c.Kind != CellKind.Text || c.Text is not null)?.Kind ?? CellKind.Text;
 
+    /// <summary>The columns a chart of this table draws, in order (none: every column of figures after the first):
+    /// a completion table charts its percentages, not its counts beside them.</summary>
+    public IReadOnlyList<int>? ChartColumns { get; init; }
+
     public Cell At(int row, int column) => column < Rows[row].Count ? Rows[row][column] : Cell.Empty;
 }

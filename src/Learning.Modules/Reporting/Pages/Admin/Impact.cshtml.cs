@@ -3,6 +3,7 @@ using Learning.Modules.Accounts.Contracts;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
+using Learning.Modules.Reporting.Charts;
 using Learning.Modules.Reporting.Dashboard;
 using Learning.Modules.Reporting.Exports;
 using Learning.Modules.Reporting.Facts;
@@ -95,13 +96,20 @@ public sealed class ImpactModel(
             return File(stream, "text/csv; charset=utf-8", FileName(table.Id, "csv"));
         }, cancellationToken);
 
+    /// <summary>One table as a workbook, or every table, a sheet each.</summary>
     public async Task<IActionResult> OnGetWorkbookAsync(CancellationToken cancellationToken) =>
         await WithReportAsync(listAtRisk: true, () =>
         {
+            var tables = Table is null ? Tables : Tables.Where(t => t.Id == Table).ToList();
+            if (tables.Count == 0)
+            {
+                return NotFound();
+            }
+
             var stream = new MemoryStream();
-            XlsxExport.Write(stream, Tables, CultureInfo.CurrentCulture);
+            XlsxExport.Write(stream, tables, CultureInfo.CurrentCulture);
             stream.Position = 0;
-            return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("impact", "xlsx"));
+            return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(Table ?? "impact", "xlsx"));
         }, cancellationToken);
 
     public async Task<IActionResult> OnGetFunderReportAsync(CancellationToken cancellationToken) =>
@@ -111,7 +119,7 @@ public sealed class ImpactModel(
     /// <summary>Reads the filter, computes the report in the chosen tenant, then answers.</summary>
     private async Task<IActionResult> WithReportAsync(bool listAtRisk, Func<IActionResult> answer, CancellationToken cancellationToken)
     {
-        var mayChooseTenant = (await authorization.AuthorizeAsync(User, CoreModule.InstallationAdministratorPolicy)).Succeeded;
+        var mayChooseTenant = (await authorization.AuthorizeAsync(User, HttpContext, CoreModule.InstallationAdministratorPolicy)).Succeeded;
         Tenants = mayChooseTenant ? registry.All.Where(t => t.State == TenantState.Running).ToList() : [tenantContext.Tenant];
         ShownTenant = Tenant is null ? tenantContext.Tenant : Tenants.FirstOrDefault(t => t.Name == Tenant)!;
         if (ShownTenant is null)
@@ -186,6 +194,24 @@ public sealed class ImpactModel(
 
     public ReportTable TableById(string id) => Tables.Single(t => t.Id == id);
 
+    /// <summary>The chart drawn from each table (none for the learners at risk).</summary>
+    private static readonly Dictionary<string, ChartKind> Charts = new()
+    {
+        ["objectives"] = ChartKind.Progress,
+        ["participation"] = ChartKind.Bars,
+        ["over-time"] = ChartKind.OverTime,
+        ["completion"] = ChartKind.Bars,
+        ["tests"] = ChartKind.Bars,
+        ["scores"] = ChartKind.Histogram,
+        ["practices"] = ChartKind.Bars,
+        ["tutorials"] = ChartKind.Bars,
+        ["activities"] = ChartKind.Bars,
+        ["feedback"] = ChartKind.Bars,
+    };
+
+    public ReportFigure Figure(string id) =>
+        new(TableById(id), Charts.TryGetValue(id, out var chart) ? chart : null, "impact-" + id, Link("Csv", id), Link("Workbook", id));
+
     /// <summary>The address of this report in another format, with the same filter.</summary>
     public string Link(string handler, string? table = null) => Url.Page(null, handler, new
     {
@@ -199,5 +225,55 @@ public sealed class ImpactModel(
 
     public string PeriodText => S["From {0} to {1}", From!.Value.ToString("D", CultureInfo.CurrentCulture), To!.Value.ToString("D", CultureInfo.CurrentCulture)];
 
-    private FunderReport.FunderReport FunderReportModel() => throw new NotImplementedException();
+    /// <summary>The funder's report: objectives against achievements, then the figures a funder reads, with their
+    /// charts; never a name.</summary>
+    private FunderReport.FunderReport FunderReportModel()
+    {
+        var feedback = Report.Feedback;
+        ObjectiveRow[] objectives =
+        [
+            new(S["Structures reached"], Report.StructuresReached.Target, Report.StructuresReached.Achieved, S["structures"]),
+            // The share acted on is hidden below 5 items, like any figure about fewer than 5 learners.
+            new(S["Feedback acted on"], feedback.ActedOnObjective.Target, feedback.TooFew ? null : feedback.ActedOnObjective.Achieved, "%"),
+        ];
+        string[] sections = ["participation", "completion", "over-time", "tests", "scores", "feedback", "practices", "tutorials"];
+        var culture = CultureInfo.CurrentCulture;
+        return new FunderReport.FunderReport(
+            Cultures.Current,
+            S["Impact report"],
+            ShownTenant.DisplayName,
+            string.Join(" · ", [PeriodText, .. FilterTexts()]),
+            S["Made on {0} from the platform's figures.", clock.GetUtcNow().UtcDateTime.ToString("D", culture)],
+            objectives,
+            [.. sections.Select(id => new ReportSection(TableById(id).Title, null, TableById(id), Charts[id]))]);
+    }
+
+    /// <summary>The filter in words, for the report's heading.</summary>
+    private IEnumerable<string> FilterTexts()
+    {
+        if (Language is not null)
+        {
+            yield return S["Learners' language: {0}", Cultures.NativeName(Language)];
+        }
+
+        if (Country is not null)
+        {
+            yield return S["Country: {0}", CountryName(Country)];
+        }
+
+        if (Type is not null)
+        {
+            yield return S["Type of structure: {0}", TypeName(Type)];
+        }
+
+        if (Structure is { } id && Choices.Structures.FirstOrDefault(s => s.Id == id) is { } structure)
+        {
+            yield return S["Structure: {0}", structure.Name];
+        }
+
+        if (Profession is not null)
+        {
+            yield return S["Profession: {0}", Profession];
+        }
+    }
 }
