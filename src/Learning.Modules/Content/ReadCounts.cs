@@ -14,7 +14,12 @@ public sealed class ReadCounts(LearningDbContext db)
     /// when null; most read first, then by set id. Titles in <paramref name="culture"/> (when null, the current
     /// request's culture), French where not translated, the set id for an item no longer published.
     /// </summary>
-    public async Task<IReadOnlyList<ReadCount>> MostReadAsync(string type, DateTime fromDay, DateTime toDay, string? culture, int top, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ReadCount>> MostReadAsync(string type, DateTime fromDay, DateTime toDay, string? culture, int top, CancellationToken cancellationToken) =>
+        MostReadAsync(type, fromDay, toDay, culture, culture ?? Cultures.Current, top, cancellationToken);
+
+    /// <summary>The same, titled in <paramref name="titleCulture"/> (French where not translated) whoever the readers
+    /// were: the dashboard speaks its administrator's language.</summary>
+    public async Task<IReadOnlyList<ReadCount>> MostReadAsync(string type, DateTime fromDay, DateTime toDay, string? culture, string titleCulture, int top, CancellationToken cancellationToken)
     {
         if (top <= 0)
         {
@@ -39,7 +44,6 @@ public sealed class ReadCounts(LearningDbContext db)
             return [];
         }
 
-        var titleCulture = culture ?? Cultures.Current;
         var sets = totals.Select(r => r.SetId).ToList();
         var titles = (await db.ContentItems.AsNoTracking()
                 .Where(i => i.Type == type && sets.Contains(i.SetId) && i.PublishedVersionId != null && (i.Culture == titleCulture || i.Culture == Cultures.Default))

@@ -1,4 +1,6 @@
 using Learning.Modules.Accounts;
+using Learning.Modules.Content;
+using Learning.Modules.Feedback;
 using Learning.Modules.Data;
 using Learning.Modules.Reporting;
 using Learning.Modules.Reporting.Dashboard;
@@ -61,6 +63,12 @@ public sealed class ImpactDashboardTests
         // Bands of 10%: 30 → 3, 50 ×2 → 5, 60 → 6, 70 → 7, 80 → 8, 90, 95 and 100 → 9.
         Assert.Equal([0, 0, 0, 1, 0, 2, 1, 1, 1, 3], report.Scores.Single().Attempts);
 
+        // Feedback: 10 received, 6 acted on (4 on the practice, 2 on the part): 60% against 80% = 75% of the objective.
+        Assert.Equal((10, 3, 6, 1), (report.Feedback.Received, report.Feedback.New, report.Feedback.ActedOn, report.Feedback.Rejected));
+        Assert.Equal((60m, 80m, 75m), (report.Feedback.ActedOnObjective.Achieved, report.Feedback.ActedOnObjective.Target, report.Feedback.ActedOnObjective.Percent));
+        Assert.Equal([("mooc-course", 0, 0), ("mooc-part", 4, 2), ("practice", 6, 4), ("tutorial", 0, 0)], report.Feedback.ByKind.Select(k => (k.Kind, k.Received, k.ActedOn)).OrderBy(k => k.Kind));
+        Assert.Equal([("Neighbourhood job desk", 10L), ("Partners' day", 4L)], report.Practices.Select(r => (r.Title, r.Reads)));
+
         // At risk: enrolled, not finished, quiet for 30 days — every enrolled learner but a5.
         Assert.Equal(10, report.AtRisk.Count);
         Assert.Equal(10, report.AtRisk.Learners.Count);
@@ -76,6 +84,8 @@ public sealed class ImpactDashboardTests
 
         var french = await ReportAsync(app, Quarter with { Culture = "fr" });
         Assert.Equal(new Participation(6, 6, 6, 1, 1), french.Participation);
+        Assert.Equal((6, 4), (french.Feedback.Received, french.Feedback.ActedOn));
+        Assert.Equal([("Neighbourhood job desk", 3L)], french.Practices.Select(r => (r.Title, r.Reads)));
         Assert.Equal(1m, french.StructuresReached.Achieved);
         Assert.Equal(["fr"], french.Tests.Select(t => t.Culture));
 
@@ -189,6 +199,29 @@ public sealed class ImpactDashboardTests
         Learner("c1", "fr", s3, null, null, On(4, 10), null, On(4, 10));
         Learner("d1", "it", null, "IT", "Job counsellor", On(3, 1), null, On(3, 1));
         Learner("d2", "it", null, "IT", null, On(3, 1), null, On(3, 1));
+        // Feedback in the quarter: six opinions on a practice (3 done, 1 accepted, 1 rejected, 1 new) and four on part 1
+        // (2 accepted, 2 new); one more in April.
+        FeedbackStatus[] onPractice = [FeedbackStatus.Done, FeedbackStatus.Done, FeedbackStatus.Done, FeedbackStatus.Accepted, FeedbackStatus.Rejected, FeedbackStatus.New];
+        for (var i = 1; i <= 6; i++)
+        {
+            db.FeedbackItems.Add(new FeedbackItem { UserId = ids[$"a{i}"], Kind = "practice", SetId = "job-desk", Culture = "fr", Rating = 4, Status = onPractice[i - 1], CreatedUtc = On(2, i), UpdatedUtc = On(2, i) });
+        }
+
+        FeedbackStatus[] onPart = [FeedbackStatus.Accepted, FeedbackStatus.Accepted, FeedbackStatus.New, FeedbackStatus.New];
+        for (var i = 1; i <= 4; i++)
+        {
+            db.FeedbackItems.Add(new FeedbackItem { UserId = ids[$"b{i}"], Kind = "mooc-part", SetId = "part-1", Culture = "es", Rating = 3, Status = onPart[i - 1], CreatedUtc = On(3, i), UpdatedUtc = On(3, i) });
+        }
+
+        db.FeedbackItems.Add(new FeedbackItem { UserId = ids["c1"], Kind = "practice", SetId = "job-desk", Culture = "fr", Rating = 5, CreatedUtc = On(4, 11), UpdatedUtc = On(4, 11) });
+
+        // Reads: the job desk 7 times in English and 3 in French in the quarter, 100 times in April; the partners' day 4 times.
+        db.ContentReads.AddRange(
+            new ContentRead { Type = "practice", SetId = "job-desk", Culture = "en", Day = On(1, 10).Date, Count = 7 },
+            new ContentRead { Type = "practice", SetId = "job-desk", Culture = "fr", Day = On(2, 1).Date, Count = 3 },
+            new ContentRead { Type = "practice", SetId = "job-desk", Culture = "fr", Day = On(4, 1).Date, Count = 100 },
+            new ContentRead { Type = "practice", SetId = "partners-day", Culture = "en", Day = On(3, 31).Date, Count = 4 });
+
         // Up to date: the dashboard page does not refresh these facts from the (empty) features.
         db.FactsState.Add(new FactsState { Id = 1, WatermarkUtc = DateTime.UtcNow, RefreshedUtc = DateTime.UtcNow });
         await db.SaveChangesAsync();

@@ -183,7 +183,7 @@ public sealed class ImpactDashboard(
     }
 
     private async Task<IReadOnlyList<ReadFigures>> ReadsAsync(string type, DashboardFilter filter, string culture, CancellationToken cancellationToken) =>
-        (await reads.MostReadAsync(type, filter.StartUtc, filter.ToDay.Date, filter.Culture, TopReads, cancellationToken))
+        (await reads.MostReadAsync(type, filter.StartUtc, filter.ToDay.Date, filter.Culture, culture, TopReads, cancellationToken))
             .Select(r => new ReadFigures(r.Title, r.Reads)).ToList();
 
     private async Task<IReadOnlyList<ActivityFailures>> HardestActivitiesAsync(string culture, CancellationToken cancellationToken) =>
