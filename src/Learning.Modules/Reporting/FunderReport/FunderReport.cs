@@ -53,7 +53,7 @@ public sealed record FunderReport(
 /// </summary>
 public sealed record ObjectiveRow(string Label, decimal? Objective, decimal? Achieved, string Unit, bool AboutPeople = false)
 {
-    private bool Hidden => AboutPeople && Achieved is >= 1 and <= 4;
+    private bool Hidden => AboutPeople && Achieved >= 1 && Achieved < ItemAnalysis.FewestLearners;
 
     /// <summary>Achieved as a percentage of the objective, one decimal; none without an objective above 0.</summary>
     public decimal? PercentOfObjective => Hidden || Achieved is null || Objective is null or 0
