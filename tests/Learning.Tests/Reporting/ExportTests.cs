@@ -126,4 +126,24 @@ public sealed class ExportTests
             ["Réussite partie 1 4", "A very long title of a table ab", "A very long title of a tabl (2)", "4"],
             document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
     }
+
+    [Theory]
+    [InlineData("Achèvement par partie", "achevement-par-partie.csv")]
+    [InlineData("Résztvevők száma: 2024/Ő", "resztvevok-szama-2024-o.csv")]
+    [InlineData("\"; filename=evil.exe", "filename-evil-exe.csv")]
+    [InlineData("<>", "report.csv")]
+    public void Download_names_are_plain_ascii(string title, string name) =>
+        Assert.Equal(name, ReportFile.FileName(title, "csv"));
+
+    [Fact]
+    public void A_download_carries_its_type_and_name()
+    {
+        var csv = ReportFile.Csv([Structures()], CultureInfo.GetCultureInfo("fr"), "Structures atteintes");
+        Assert.Equal("text/csv; charset=utf-8", csv.ContentType);
+        Assert.Equal("structures-atteintes.csv", csv.FileDownloadName);
+        Assert.Equal(CsvExport.ToBytes([Structures()], CultureInfo.GetCultureInfo("fr")), csv.FileContents);
+        var workbook = ReportFile.Xlsx([Structures()], CultureInfo.GetCultureInfo("fr"), "Structures atteintes");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.ContentType);
+        Assert.Equal("structures-atteintes.xlsx", workbook.FileDownloadName);
+    }
 }

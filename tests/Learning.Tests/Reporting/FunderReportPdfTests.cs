@@ -12,7 +12,7 @@ namespace Learning.Tests.Reporting;
 /// </summary>
 public sealed class FunderReportPdfTests
 {
-    private static FunderReport Report(string culture, string title, IReadOnlyList<ReportSection>? sections = null) => new(
+    private static FunderReportContent Report(string culture, string title, IReadOnlyList<ReportSection>? sections = null) => new(
         culture,
         title,
         "Mission locale de Schaerbeek",

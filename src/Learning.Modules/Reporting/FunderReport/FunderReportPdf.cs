@@ -17,7 +17,7 @@ public static class FunderReportPdf
 {
     private const double Margin = 50;
 
-    public static byte[] Render(FunderReport model)
+    public static byte[] Render(FunderReportContent model)
     {
         PdfFonts.EnsureRegistered();
         var culture = model.CultureInfo;

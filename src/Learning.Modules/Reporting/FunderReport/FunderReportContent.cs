@@ -11,7 +11,7 @@ namespace Learning.Modules.Reporting.FunderReport;
 /// administrator's language (<paramref name="Culture"/>), which also sets how numbers are written and the
 /// PDF's own few words (column headers, "% of objective").
 /// </summary>
-public sealed record FunderReport(
+public sealed record FunderReportContent(
     string Culture,
     string Title,
     string TenantName,
