@@ -44,17 +44,17 @@ public static class CsvExport
 
             if (list.Count > 1)
             {
-                writer.WriteLine(Field(table.Title));
+                writer.WriteLine(Field(table.Title, separator));
             }
 
-            writer.WriteLine(string.Join(separator, table.Columns.Select((name, c) => Field(Header(table, c, name, culture, decimalComma)))));
+            writer.WriteLine(string.Join(separator, table.Columns.Select((name, c) => Field(Header(table, c, name, culture, decimalComma), separator))));
             foreach (var row in table.Rows)
             {
                 writer.WriteLine(string.Join(separator, Enumerable.Range(0, table.Columns.Count).Select(c =>
                 {
                     var cell = c < row.Count ? row[c] : Cell.Empty;
                     var text = CellFormat.Data(cell, culture);
-                    return Field(cell.Kind == CellKind.Text ? Defused(text) : text);
+                    return Field(cell.Kind == CellKind.Text ? Defused(text) : text, separator);
                 })));
             }
         }
@@ -85,7 +85,7 @@ public static class CsvExport
     public static string Defused(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
-    /// <summary>RFC 4180: a field with a separator, a quote or a line break is quoted, quotes doubled.</summary>
-    private static string Field(string text) =>
-        text.IndexOfAny([',', ';', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    /// <summary>RFC 4180: a field holding the separator, a quote or a line break is quoted, its quotes doubled.</summary>
+    private static string Field(string text, string separator) =>
+        text.Contains(separator, StringComparison.Ordinal) || text.IndexOfAny(['"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
 }

@@ -17,7 +17,7 @@ public static class FunderReportPdf
 {
     private const double Margin = 50;
 
-    public static byte[] Render(FunderReport model)
+    public static byte[] Render(FunderReportContent model)
     {
         PdfFonts.EnsureRegistered();
         var culture = model.CultureInfo;
@@ -196,9 +196,12 @@ public static class FunderReportPdf
                 var x = Margin;
                 for (var c = 0; c < count; c++)
                 {
+                    // Headers of figure columns are aligned with their figures, on the right.
+                    var numeric = table.ColumnKind(c) != CellKind.Text;
                     for (var l = 0; l < header[c].Count; l++)
                     {
-                        graphics.DrawString(header[c][l], bold, XBrushes.Black, x + padding, y + padding + size + l * lineHeight);
+                        var textX = numeric ? x + widths[c] - padding - graphics.MeasureString(header[c][l], bold).Width : x + padding;
+                        graphics.DrawString(header[c][l], bold, XBrushes.Black, textX, y + padding + size + l * lineHeight);
                     }
 
                     x += widths[c];

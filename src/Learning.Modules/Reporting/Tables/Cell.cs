@@ -19,7 +19,7 @@ public sealed record Cell(CellKind Kind, string? Text, decimal? Number, bool Sup
     public static Cell Count(long n) => new(CellKind.Count, null, n, false);
 
     /// <summary>A count of learners: 1 to 4 is suppressed ("&lt; 5"); 0 stays 0.</summary>
-    public static Cell People(long n) => n is >= 1 and <= 4
+    public static Cell People(long n) => n >= 1 && n < ItemAnalysis.FewestLearners
         ? new(CellKind.People, null, null, true)
         : new(CellKind.People, null, n, false);
 
