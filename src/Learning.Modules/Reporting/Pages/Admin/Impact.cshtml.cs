@@ -82,39 +82,20 @@ public sealed class ImpactModel(
         await WithReportAsync(listAtRisk: true, () => Page(), cancellationToken);
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
-        await WithReportAsync(listAtRisk: true, () =>
-        {
-            var table = Tables.FirstOrDefault(t => t.Id == Table);
-            if (table is null)
-            {
-                return NotFound();
-            }
-
-            var stream = new MemoryStream();
-            CsvExport.Write(stream, [table], CultureInfo.CurrentCulture);
-            stream.Position = 0;
-            return File(stream, "text/csv; charset=utf-8", FileName(table.Id, "csv"));
-        }, cancellationToken);
+        await WithReportAsync(listAtRisk: true, () => Tables.FirstOrDefault(t => t.Id == Table) is { } table
+            ? ReportFile.Csv([table], CultureInfo.CurrentCulture, FileName(table.Id))
+            : NotFound(), cancellationToken);
 
     /// <summary>One table as a workbook, or every table, a sheet each.</summary>
     public async Task<IActionResult> OnGetWorkbookAsync(CancellationToken cancellationToken) =>
         await WithReportAsync(listAtRisk: true, () =>
         {
             var tables = Table is null ? Tables : Tables.Where(t => t.Id == Table).ToList();
-            if (tables.Count == 0)
-            {
-                return NotFound();
-            }
-
-            var stream = new MemoryStream();
-            XlsxExport.Write(stream, tables, CultureInfo.CurrentCulture);
-            stream.Position = 0;
-            return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(Table ?? "impact", "xlsx"));
+            return tables.Count == 0 ? NotFound() : ReportFile.Xlsx(tables, CultureInfo.CurrentCulture, FileName(Table ?? "impact"));
         }, cancellationToken);
 
     public async Task<IActionResult> OnGetFunderReportAsync(CancellationToken cancellationToken) =>
-        await WithReportAsync(listAtRisk: false, () =>
-            File(FunderReportPdf.Render(FunderReportModel()), "application/pdf", FileName("funder-report", "pdf")), cancellationToken);
+        await WithReportAsync(listAtRisk: false, () => ReportFile.Pdf(FunderReportModel(), FileName("funder-report")), cancellationToken);
 
     /// <summary>Reads the filter, computes the report in the chosen tenant, then answers.</summary>
     private async Task<IActionResult> WithReportAsync(bool listAtRisk, Func<IActionResult> answer, CancellationToken cancellationToken)
@@ -220,14 +201,13 @@ public sealed class ImpactModel(
         language = Language, country = Country, type = Type, structure = Structure, profession = Profession, tenant = Tenant, table,
     })!;
 
-    private string FileName(string what, string extension) =>
-        $"{ShownTenant.Name}-{what}-{From:yyyy-MM-dd}-{To:yyyy-MM-dd}.{extension}";
+    private string FileName(string what) => $"{ShownTenant.Name}-{what}-{From:yyyy-MM-dd}-{To:yyyy-MM-dd}";
 
     public string PeriodText => S["From {0} to {1}", From!.Value.ToString("D", CultureInfo.CurrentCulture), To!.Value.ToString("D", CultureInfo.CurrentCulture)];
 
     /// <summary>The funder's report: objectives against achievements, then the figures a funder reads, with their
     /// charts; never a name.</summary>
-    private FunderReport.FunderReport FunderReportModel()
+    private FunderReportContent FunderReportModel()
     {
         var feedback = Report.Feedback;
         ObjectiveRow[] objectives =
@@ -238,7 +218,7 @@ public sealed class ImpactModel(
         ];
         string[] sections = ["participation", "completion", "over-time", "tests", "scores", "feedback", "practices", "tutorials"];
         var culture = CultureInfo.CurrentCulture;
-        return new FunderReport.FunderReport(
+        return new FunderReportContent(
             Cultures.Current,
             S["Impact report"],
             ShownTenant.DisplayName,
