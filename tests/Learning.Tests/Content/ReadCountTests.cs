@@ -1,5 +1,7 @@
 using System.Net;
 using Learning.Modules.Content;
+using Learning.Modules.Core;
+using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
 using Learning.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -108,6 +110,43 @@ public sealed class ReadCountTests
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Reads_still_in_memory_are_written_when_the_site_stops(Db database)
+    {
+        var app = new LearningApp(database, new Dictionary<string, string?> { ["Learning:Content:ReadsFlushSeconds"] = "3600" }, TestContent.Small());
+        try
+        {
+            await app.CreateClient().GetPageAsync(JobDesk);
+            Assert.Equal(1, app.Services.GetRequiredService<ReadCounter>().Pending);
+
+            app = await app.RestartAsync();
+
+            Assert.Equal([("job-desk", 1L)], (await ReadRowsAsync(app)).Select(r => (r.SetId, r.Count)));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Each_tenant_counts_its_own_readers_in_its_own_database()
+    {
+        await using var app = new LearningApp(content: TestContent.Small());
+        var north = new Tenant { Name = "north", DisplayName = "North network", UrlPrefix = "north", DatabaseProvider = DatabaseProvider.Sqlite, CreatedUtc = DateTime.UtcNow };
+        await app.Services.GetRequiredService<TenantSetup>().SetUpAsync(north, "chief@north.example");
+        var client = app.CreateClient();
+
+        await client.GetPageAsync(JobDesk);
+        await client.GetPageAsync(JobDesk);
+        await client.GetPageAsync("/north" + JobDesk);
+        await app.Services.GetRequiredService<ReadCounter>().FlushAsync();
+
+        Assert.Equal([("job-desk", 2L)], (await ReadRowsAsync(app)).Select(r => (r.SetId, r.Count)));
+        Assert.Equal([("job-desk", 1L)], (await ReadRowsAsync(app, "north")).Select(r => (r.SetId, r.Count)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task The_most_read_are_summed_over_the_days_asked_in_one_culture_or_all(Db database)
     {
         var day = new DateTime(2026, 11, 2, 0, 0, 0, DateTimeKind.Utc);
@@ -139,6 +178,6 @@ public sealed class ReadCountTests
     private static ContentRead Read(string set, string culture, DateTime day, long count) =>
         new() { Type = "practice", SetId = set, Culture = culture, Day = day, Count = count };
 
-    private static Task<List<ContentRead>> ReadRowsAsync(LearningApp app) => app.WithTenantAsync(sp =>
-        sp.GetRequiredService<LearningDbContext>().ContentReads.AsNoTracking().OrderBy(r => r.Type).ThenBy(r => r.SetId).ThenBy(r => r.Culture).ToListAsync());
+    private static Task<List<ContentRead>> ReadRowsAsync(LearningApp app, string? tenant = null) => app.WithTenantAsync(sp =>
+        sp.GetRequiredService<LearningDbContext>().ContentReads.AsNoTracking().OrderBy(r => r.Type).ThenBy(r => r.SetId).ThenBy(r => r.Culture).ToListAsync(), tenant);
 }
