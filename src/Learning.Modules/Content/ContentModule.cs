@@ -39,12 +39,12 @@ public sealed class ContentModule : ILearningModule
         services.AddSingleton<ReadCounter>();
         services.AddScoped<ReadCounts>();
         services.AddHostedService<ReadCountsOnShutdown>();
+        var flushEvery = TimeSpan.FromSeconds(configuration.GetValue($"{LearningOptions.Section}:Content:{nameof(ContentOptions.ReadsFlushSeconds)}", new ContentOptions().ReadsFlushSeconds));
         services.AddQuartz(q =>
         {
             var job = new JobKey(nameof(FlushReadCountsJob));
             q.AddJob<FlushReadCountsJob>(j => j.WithIdentity(job));
-            q.AddTrigger(t => t.ForJob(job).StartAt(DateTimeOffset.UtcNow + FlushReadCountsJob.Interval)
-                .WithSimpleSchedule(s => s.WithInterval(FlushReadCountsJob.Interval).RepeatForever()));
+            q.AddTrigger(t => t.ForJob(job).StartAt(DateTimeOffset.UtcNow + flushEvery).WithSimpleSchedule(s => s.WithInterval(flushEvery).RepeatForever()));
         });
     }
 

@@ -20,5 +20,8 @@ public sealed class ContentOptions
     /// writes to the database; reads of further pages are not counted until the next write (every minute).</summary>
     public int MaxCountedPages { get; set; } = 100_000;
 
+    /// <summary>How often the reads counted in memory are written to the tenants' databases (and when the site stops).</summary>
+    public int ReadsFlushSeconds { get; set; } = 60;
+
     public string FolderPath(IHostEnvironment environment) => Path.GetFullPath(Path.Combine(environment.ContentRootPath, Folder));
 }

@@ -21,7 +21,8 @@ public sealed class LearnerStates(LearningDbContext db, Course course, TestCente
     {
         // Activity ids are the same in every culture; the French parts are the reference.
         var parts = await course.PartsAsync(Cultures.Default, cancellationToken);
-        // Only the activities still in the course count, as on the course page.
+        // Only the activities still in the course count, as on the course page. Completed activities are counted in SQL by
+        // the part each progress row was recorded in: activity ids name their part ("p2-a05"), so they do not move.
         var activityIds = parts.SelectMany(p => p.Content.Activities.Select(a => a.Id)).ToList();
         var states = new List<LearnerCourseState>();
         foreach (var batch in userIds.Distinct().Chunk(BatchSize))

@@ -40,6 +40,10 @@ public sealed class AttemptOutcomesTests
         Assert.Equal(DateTimeKind.Utc, first.SubmittedUtc.Kind);
         // Earned is marks, not a percentage: 7 of 10 marks is 70%.
         Assert.Equal(70m, first.Earned * 100 / first.Available);
+
+        // A first run asks from the beginning of time: every submitted attempt.
+        var all = await app.WithTenantAsync(sp => sp.GetRequiredService<AttemptOutcomes>().SubmittedSinceAsync(DateTime.MinValue, default));
+        Assert.Equal(["u1", "u2", "u1", "u3"], all.Select(a => a.Learner));
     }
 
     [Theory]

@@ -40,6 +40,8 @@ public sealed class CourseFactsTests
         var changed = await app.WithTenantAsync(sp => sp.GetRequiredService<CourseFacts>().ChangedSinceAsync(Since, default));
 
         Assert.Equal(["after", "tried-after", "tried-twice"], changed.Order(StringComparer.Ordinal));
+        var everyone = await app.WithTenantAsync(sp => sp.GetRequiredService<CourseFacts>().ChangedSinceAsync(DateTime.MinValue, default));
+        Assert.Equal(6, everyone.Count);
     }
 
     [Theory]

@@ -16,7 +16,7 @@ public sealed class AttemptOutcomes(LearningDbContext db)
         var rows = await db.Attempts.AsNoTracking()
             .Where(a => a.SubmittedUtc > since)
             .OrderBy(a => a.SubmittedUtc).ThenBy(a => a.Id)
-            .Select(a => new { a.Id, a.UserId, a.Bank, a.Number, a.StartedUtc, a.SubmittedUtc, a.Score, a.MaxScore, a.Passed, a.Questions })
+            .Select(a => new { a.Id, a.UserId, a.Bank, a.Number, a.StartedUtc, a.SubmittedUtc, a.Score, a.MaxScore, a.Passed, Questions = a.MaxScore == null ? a.Questions : null })
             .ToListAsync(cancellationToken);
         return rows.Select(a => new AttemptOutcome(
                 a.Id,
@@ -26,7 +26,7 @@ public sealed class AttemptOutcomes(LearningDbContext db)
                 DateTime.SpecifyKind(a.StartedUtc, DateTimeKind.Utc),
                 DateTime.SpecifyKind(a.SubmittedUtc!.Value, DateTimeKind.Utc),
                 a.Score ?? 0m,
-                a.MaxScore ?? Examiner.QuestionNames(a.Questions).Count,
+                a.MaxScore ?? Examiner.QuestionNames(a.Questions!).Count,
                 a.Passed == true))
             .ToList();
     }
