@@ -102,7 +102,8 @@ public sealed class UpgradeTests
             Assert.Equal(
                 ["20261122120000_Initial", "20261122130000_Content", "20261122140000_Assessment", "20261122150000_Mooc",
                  "20261205100000_CoreInitial", "20261205100100_AccountsInitial", "20261205100200_ContentInitial",
-                 "20261205100300_AssessmentInitial", "20261205100400_CertificatesInitial", "20261205100500_MoocInitial", "20261205150000_AssessmentMarks"],
+                 "20261205100300_AssessmentInitial", "20261205100400_CertificatesInitial", "20261205100500_MoocInitial", "20261205150000_AssessmentMarks",
+                 "20261205161000_FeedbackInitial"],
                 history.Order(StringComparer.Ordinal));
         }
 
