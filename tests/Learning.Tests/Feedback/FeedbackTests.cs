@@ -172,6 +172,8 @@ public sealed class FeedbackTests
         var editor = app.CreateClient();
         await editor.LogInSuccessfullyAsync("editor@example.org");
         var triage = await editor.GetPageAsync("/en/editor/feedback");
+        Assert.NotNull(triage.QuerySelector(".work-nav a[href='/en/editor/feedback']")); // the editors' navigation entry
+        Assert.Null((await learner.GetPageAsync("/en/")).QuerySelector("a[href='/en/editor/feedback']"));
         var row = triage.QuerySelector($"#item-{id}")!;
         Assert.Equal(TestContent.Title("job-desk", "en"), row.QuerySelector("h2")!.TextContent.Trim());
         Assert.Contains("learner", row.TextContent);
