@@ -11,7 +11,9 @@ public sealed class LearnerFeedback(LearningDbContext db, TimeProvider clock)
 
     /// <summary>Stores the person's opinion of a subject: one per person and subject, so giving it again updates it; a
     /// changed text goes back to the editors as new.</summary>
-    public async Task SaveAsync(string userId, FeedbackAnswer answer, CancellationToken cancellationToken)
+    public Task SaveAsync(string userId, FeedbackAnswer answer, CancellationToken cancellationToken) => SaveAsync(userId, answer, retried: false, cancellationToken);
+
+    private async Task SaveAsync(string userId, FeedbackAnswer answer, bool retried, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var item = await db.FeedbackItems.SingleOrDefaultAsync(i => i.UserId == userId && i.Kind == answer.Kind && i.SetId == answer.SetId, cancellationToken);
@@ -41,11 +43,11 @@ public sealed class LearnerFeedback(LearningDbContext db, TimeProvider clock)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (item.Id == 0)
+        catch (DbUpdateException) when (item.Id == 0 && !retried)
         {
             // The same person posting twice at once (a double click): the other post created the item; this one updates it.
             db.ChangeTracker.Clear();
-            await SaveAsync(userId, answer, cancellationToken);
+            await SaveAsync(userId, answer, retried: true, cancellationToken);
         }
     }
 

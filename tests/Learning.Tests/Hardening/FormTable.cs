@@ -13,6 +13,9 @@ using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Core.Tenancy.Pages;
 using Learning.Modules.Data;
+using Learning.Modules.Feedback;
+using Learning.Modules.Feedback.Pages;
+using Learning.Modules.Feedback.Pages.Editor;
 using Learning.Modules.Mooc;
 using Learning.Modules.Mooc.Pages;
 using Learning.Modules.Mooc.Pages.Editor;
@@ -364,6 +367,32 @@ public static class FormTable
             new(typeof(ActivityPageModel), "Read", "/en/mooc/{part}/activities/{activity}", Needs.SignedIn, Persona.Learner,
                 [Id("part", Place.Route, _ => "part-1", _ => ["part-9", "self-assessment"]), Id("activity", Place.Route, _ => "p1-a05", _ => ["p1-a01", "p1-a99"])]),
             new(typeof(PartTestModel), "", "/en/mooc/{part}/test", Needs.SignedIn, Persona.Learner, [Id("part", Place.Route, _ => "part-1", _ => ["part-9", "self-assessment"])]),
+
+            // Feedback
+            new(typeof(GiveFeedbackModel), "", "/en/feedback", Needs.SignedIn, Persona.Learner,
+                [Choice("Kind", "practice", required: true), Id("SetId", Place.Body, _ => "job-desk", _ => ["no-such-set", "mooc", "job-desk-en"]),
+                 new FormField("ReturnUrl", FieldKind.ReturnUrl) { Valid = _ => "/en/toolbox/job-desk-en" },
+                 Choice("Rating", "4", required: true), Text("Comment", 2000, valid: "Clear, and the contact helped.")])
+            {
+                Accepted = async (w, p) =>
+                {
+                    var item = await w.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().FeedbackItems
+                        .SingleAsync(i => i.UserId == w.People[Emails.Learner].Id && i.Kind == "practice" && i.SetId == "job-desk"));
+                    Stored.That(item.Rating is >= 1 and <= 5, $"the rating {item.Rating}");
+                    Stored.Line(item.Comment, p["Comment"], 2000, "the comment", lines: true);
+                },
+            },
+            new(typeof(FeedbackListModel), "Triage", "/en/editor/feedback", Needs.Editor, Persona.Editor,
+                [Id("id", Place.Query, w => w.FeedbackItemId.ToString(), _ => [FormWorld.UnknownNumber]), Choice("NewStatus", "Accepted", required: true),
+                 Text("Reply", 2000, valid: "Thank you: the sheet now lists the tools.")])
+            {
+                Accepted = async (w, p) =>
+                {
+                    var item = await w.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().FeedbackItems.SingleAsync(i => i.Id == w.FeedbackItemId));
+                    Stored.That(Enum.IsDefined(item.Status), $"the status {item.Status}");
+                    Stored.Line(item.Reply, p["Reply"], 2000, "the reply", lines: true);
+                },
+            },
 
             // Assessment
             new(typeof(AttemptQuestionModel), "", "/en/tests/attempts/{id}/{position}", Needs.SignedIn, Persona.Learner,

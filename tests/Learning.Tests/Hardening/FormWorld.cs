@@ -7,6 +7,7 @@ using Learning.Modules.Core;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
+using Learning.Modules.Feedback;
 using Learning.Modules.Mooc;
 using Learning.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -51,6 +52,9 @@ public sealed class FormWorld : IAsyncDisposable
     public int MediaId { get; private set; }
 
     public int CertificateId { get; private set; }
+
+    /// <summary>Another learner's opinion of a practice, which the editors triage.</summary>
+    public int FeedbackItemId { get; private set; }
 
     /// <summary>The learner's attempt in progress whose questions are answered.</summary>
     public int QuestionAttemptId { get; private set; }
@@ -182,6 +186,14 @@ public sealed class FormWorld : IAsyncDisposable
             db.Certificates.Add(certificate);
             await db.SaveChangesAsync();
             CertificateId = certificate.Id;
+            var opinion = new FeedbackItem
+            {
+                UserId = People[Emails.OtherLearner].Id, Kind = "practice", SetId = "digital-check", Culture = "en", Rating = 3, Comment = "Which tools?",
+                CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+            };
+            db.FeedbackItems.Add(opinion);
+            await db.SaveChangesAsync();
+            FeedbackItemId = opinion.Id;
 
             XliffHu = (await sp.GetRequiredService<Xliff>().ExportAsync("practice", "job-desk", "hu", default))!.ToString();
             using var zip = new MemoryStream();
