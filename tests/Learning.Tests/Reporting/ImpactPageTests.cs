@@ -23,7 +23,7 @@ public sealed class ImpactPageTests
     public async Task An_administrator_reads_the_quarter_filters_it_and_downloads_its_tables_and_the_funder_report(Db db)
     {
         await using var app = new LearningApp(db, content: TestContent.Small());
-        await ImpactDashboardTests.SeedAsync(app);
+        await ImpactWorld.SeedAsync(app);
         var admin = await AdministrationTests.LogInAsAdministrator(app);
 
         var page = await admin.GetPageAsync(Quarter);
@@ -86,7 +86,7 @@ public sealed class ImpactPageTests
     public async Task Tampered_filters_change_nothing_and_say_why(Db db)
     {
         await using var app = new LearningApp(db, content: TestContent.Small());
-        await ImpactDashboardTests.SeedAsync(app);
+        await ImpactWorld.SeedAsync(app);
         var admin = await AdministrationTests.LogInAsAdministrator(app);
 
         foreach (var tampered in new[] { "&structure=999999", "&language=xx", "&type=bank", "&country=ZZ", "&profession=Nobody", "&handler=Csv&table=users" })
@@ -107,7 +107,7 @@ public sealed class ImpactPageTests
     public async Task Only_administrators_see_it_and_only_the_installations_see_another_tenant(Db db)
     {
         await using var app = new LearningApp(db, content: TestContent.Small());
-        await ImpactDashboardTests.SeedAsync(app);
+        await ImpactWorld.SeedAsync(app);
         const string path = "/en/admin/reports";
 
         using var anonymous = await app.CreateClient().GetAsync(path);
