@@ -188,7 +188,7 @@ public sealed class StructureTests
             await LinkAsync(app, email, structure);
         }
 
-        var stamp = DateTime.UtcNow.AddDays(-1);
+        var stamp = new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc);
         await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.ProfileChangedUtc, stamp)));
         var admin = await AdministrationTests.LogInAsAdministrator(app);
 
@@ -321,8 +321,10 @@ public sealed class StructureTests
         var tenant = new Tenant { Name = "north", DisplayName = "North", UrlPrefix = "north", DatabaseProvider = DatabaseProvider.Sqlite, CreatedUtc = DateTime.UtcNow };
         await app.Services.GetRequiredService<TenantSetup>().SetUpAsync(tenant, "chief@north.example");
         await AddStructureAsync(app, "Northern structure one", null, tenantName: "north");
-        var north = await AddStructureAsync(app, "Northern structure two", null, tenantName: "north");
+        await AddStructureAsync(app, "Northern structure two", null, tenantName: "north");
+        var north = await AddStructureAsync(app, "Northern structure three", null, tenantName: "north");
         var here = await AddStructureAsync(app, "Structure here", null);
+        await AddStructureAsync(app, "Another structure here", null);
         Assert.NotEqual(here, north);
         var admin = await AdministrationTests.LogInAsAdministrator(app);
 
@@ -341,7 +343,7 @@ public sealed class StructureTests
 
         var merge = await admin.SubmitAndFollowAsync(page, "form[action*='handler=Merge']", ("otherId", north.ToString()), ("keep", "other"));
         Assert.Contains("Choose the structure to merge with", merge.Text("[data-valmsg-for='otherId']"));
-        Assert.Equal(["Northern structure one", "Northern structure two"],
+        Assert.Equal(["Northern structure one", "Northern structure two", "Northern structure three"],
             await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().Structures.OrderBy(s => s.Id).Select(s => s.Name).ToListAsync(), "north"));
     }
 
@@ -387,7 +389,7 @@ public sealed class StructureTests
             [new StructureSummary(proposed, "Associació Èxit", "association", null, "ES", true), new StructureSummary(listed, "Mission Locale de Lyon", "youth-mission", "Lyon", "FR", false)],
             structures);
         Assert.Equal("Mission locale", typeName);
-        Assert.Equal([people[1], people[2]], changed.Order()); // the bound is inclusive: b changed at t0 exactly
+        Assert.Equal(new[] { people[1], people[2] }.Order(StringComparer.Ordinal), changed.Order(StringComparer.Ordinal)); // the bound is inclusive: b changed at t0 exactly
         Assert.Empty(later);
         Assert.Equal(3, profiles.Count);
         var b = profiles.Single(p => p.Id == people[1]);
@@ -442,9 +444,9 @@ public sealed class StructureTests
         {
             using var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync());
             var account = json.RootElement.GetProperty("account");
-            Assert.Equal("Unused proposal", account.GetProperty("structure").GetProperty("Name").GetString());
+            Assert.Equal("Unused proposal", account.GetProperty("structure").GetProperty("name").GetString());
             Assert.Equal(unused, account.GetProperty("profile").GetProperty("StructureId").GetInt32());
-            Assert.Equal(["Unused proposal", "Shared proposal"], account.GetProperty("proposedStructures").EnumerateArray().Select(s => s.GetProperty("Name").GetString()));
+            Assert.Equal(["Unused proposal", "Shared proposal"], account.GetProperty("proposedStructures").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
         }
 
         var page = await client.GetPageAsync("/en/account/personal-data");
