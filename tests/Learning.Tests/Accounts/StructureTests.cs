@@ -101,6 +101,25 @@ public sealed class StructureTests
     }
 
     [Fact]
+    public async Task Registering_with_an_address_that_has_an_account_proposes_nothing_and_answers_as_for_a_new_one()
+    {
+        await using var app = new LearningApp(content: TestContent.Small());
+        await app.CreateUserAsync("taken@example.org");
+        var client = app.CreateClient();
+        var page = await client.GetPageAsync("/en/account/register");
+        (string, string)[] proposal = [("Input.NewStructureName", "Fundació Èxit"), ("Input.NewStructureType", "association"), ("Input.NewStructureCountry", "ES")];
+
+        using var taken = await client.SubmitAsync(page, "main form", Newcomer("taken@example.org", proposal));
+        Assert.Equal(0, await CountAsync(app, d => d.Structures));
+        using var fresh = await client.SubmitAsync(page, "main form", Newcomer("fresh@example.org", proposal));
+
+        Assert.Equal((HttpStatusCode.Redirect, "/en/account/registered"), (taken.StatusCode, taken.Headers.Location?.OriginalString));
+        Assert.Equal((HttpStatusCode.Redirect, "/en/account/registered"), (fresh.StatusCode, fresh.Headers.Location?.OriginalString));
+        Assert.Equal(1, await CountAsync(app, d => d.Structures));
+        Assert.Null((await PeopleAsync(app))["taken@example.org"].StructureId);
+    }
+
+    [Fact]
     public async Task Leaving_ones_own_proposal_that_nobody_else_chose_deletes_it()
     {
         await using var app = new LearningApp(content: TestContent.Small());
