@@ -90,6 +90,8 @@ public sealed class StructureTests
         Assert.DoesNotContain("Fundació Èxit — Barcelona", (await other.GetPageAsync("/en/account")).QuerySelectorAll<IHtmlOptionElement>("#structure-list option").Select(o => o.Value));
 
         var admin = await AdministrationTests.LogInAsAdministrator(app);
+        var directory = await admin.GetPageAsync("/en/admin/structures");
+        Assert.Equal("1 proposed structure(s) to review", directory.QuerySelector("a[href$='?status=Proposed']")!.TextContent);
         var review = await admin.GetPageAsync("/en/admin/structures?status=Proposed");
         var row = Assert.Single(review.QuerySelectorAll("tbody tr"), r => r.QuerySelector("a") is not null);
         Assert.Contains("Fundació Èxit", row.TextContent);
