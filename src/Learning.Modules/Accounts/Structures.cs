@@ -112,6 +112,28 @@ public sealed class Structures(LearningDbContext db, TimeProvider clock, IString
         return new StructureChoice(null, proposed);
     }
 
+    /// <summary>Saves a new proposal; false when another post made a structure of the same name meanwhile (the unique
+    /// key refuses it), so that the form can ask again rather than fail.</summary>
+    public async Task<bool> SaveProposalAsync(StructureChoice choice, ModelStateDictionary modelState, string prefix, CancellationToken cancellationToken)
+    {
+        if (choice.Proposed is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(choice.Proposed).State = EntityState.Detached;
+            modelState.AddModelError($"{prefix}{nameof(ProfileInput.NewStructureName)}", S["This structure has just been added to the directory: choose it from the list."]);
+            return false;
+        }
+    }
+
     public Structure New(string name, string type, string? municipality, string country, StructureStatus status, string? proposedBy) => new()
     {
         Name = name.Trim(),

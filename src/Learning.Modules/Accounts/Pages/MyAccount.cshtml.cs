@@ -77,9 +77,10 @@ public sealed class MyAccountModel(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (choice.Proposed is not null)
+        if (!await structures.SaveProposalAsync(choice, ModelState, $"{nameof(Input)}.", cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
+            StructureOptions = await structures.OptionsAsync(user.Id, cancellationToken);
+            return Page();
         }
 
         var before = user.StructureId;

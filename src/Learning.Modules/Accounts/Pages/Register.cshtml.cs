@@ -119,9 +119,9 @@ public sealed class RegisterModel(
             return Redirect(CultureLinks.Path(Request, Cultures.Current, "account/registered"));
         }
 
-        if (choice.Proposed is not null)
+        if (!await structures.SaveProposalAsync(choice, ModelState, $"{nameof(Input)}.", HttpContext.RequestAborted))
         {
-            await db.SaveChangesAsync();
+            return Page();
         }
 
         choice.ApplyTo(user);

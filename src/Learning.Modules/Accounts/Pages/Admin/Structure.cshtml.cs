@@ -134,8 +134,14 @@ public sealed class StructureModel(LearningDbContext db, Structures structures, 
             ModelState.AddModelError("keep", S["Choose which structure to keep."]);
         }
 
-        if (!ModelState.IsValid)
+        // Only this form's fields count: the edit form's (bound, not posted here) are not its business.
+        if (other is null || keep is not ("this" or "other"))
         {
+            foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Input), StringComparison.Ordinal)).ToList())
+            {
+                ModelState.Remove(key);
+            }
+
             Input = new StructureInput { Name = Structure.Name, Type = Structure.Type, Municipality = Structure.Municipality, Country = Structure.Country };
             return Page();
         }

@@ -45,6 +45,9 @@ public sealed class StructuresModel(LearningDbContext db, Structures structures,
 
     public IReadOnlyList<string> Countries { get; private set; } = [];
 
+    /// <summary>How many proposals wait for an administrator.</summary>
+    public int ToReview { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -88,6 +91,7 @@ public sealed class StructuresModel(LearningDbContext db, Structures structures,
         Rows = page.Select(s => new StructureRow(s.Id, s.Name, s.Type, s.Municipality, s.Country, s.Status, people.GetValueOrDefault(s.Id))).ToList();
 
         Countries = await db.Structures.AsNoTracking().Select(s => s.Country).Distinct().ToListAsync(cancellationToken);
+        ToReview = await db.Structures.CountAsync(s => s.Status == StructureStatus.Proposed, cancellationToken);
         var free = await structures.FreeTextAsync(cancellationToken);
         FreeTextPeople = free.Sum(f => f.People);
         FreeText = free;
