@@ -1,3 +1,4 @@
+using Learning.Modules.Core.Security;
 using Learning.Modules.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,10 +38,13 @@ public sealed class UserDirectory(LearningDbContext db)
     public async Task<IReadOnlyList<LearnerProfile>> ProfilesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
         var profiles = new List<LearnerProfile>(userIds.Count);
+        var learnerRole = db.Roles.Where(r => r.Name == Roles.Learner).Select(r => r.Id);
+        var userRoles = db.UserRoles;
         foreach (var batch in userIds.Distinct().Chunk(1000))
         {
             profiles.AddRange(await db.Users.AsNoTracking().Where(u => batch.Contains(u.Id))
-                .Select(u => new LearnerProfile(u.Id, u.CreatedUtc, u.ProfileChangedUtc, u.PreferredCulture, u.StructureId, u.Country, u.Profession))
+                .Select(u => new LearnerProfile(u.Id, u.CreatedUtc, u.ProfileChangedUtc, u.PreferredCulture, u.StructureId, u.Country, u.Profession,
+                    userRoles.Any(r => r.UserId == u.Id && learnerRole.Contains(r.RoleId))))
                 .ToListAsync(cancellationToken));
         }
 

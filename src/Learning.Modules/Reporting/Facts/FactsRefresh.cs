@@ -28,7 +28,7 @@ public sealed class FactsRefresh(
     /// <summary>How far back each run reads again, so that a change committed late is not missed.</summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(5);
 
-    /// <summary>Refreshes what changed since the last run; returns how many learners were rewritten.</summary>
+    /// <summary>Refreshes what changed since the last run; returns how many learners' facts were rewritten.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var gate = locks.For(tenantContext.Tenant.Name);
@@ -55,15 +55,9 @@ public sealed class FactsRefresh(
 
     private async Task<int> RefreshAsync(CancellationToken cancellationToken)
     {
-        var state = await db.FactsState.SingleOrDefaultAsync(s => s.Id == 1, cancellationToken);
-        if (state is null)
-        {
-            state = new FactsState { Id = 1, WatermarkUtc = DateTime.MinValue };
-            db.FactsState.Add(state);
-        }
-
+        var watermark = await db.FactsState.AsNoTracking().Where(s => s.Id == 1).Select(s => (DateTime?)s.WatermarkUtc).SingleOrDefaultAsync(cancellationToken);
         var started = clock.GetUtcNow().UtcDateTime;
-        var since = DateTime.SpecifyKind(state.WatermarkUtc == DateTime.MinValue ? DateTime.MinValue : state.WatermarkUtc - Overlap, DateTimeKind.Utc);
+        var since = DateTime.SpecifyKind(watermark is { } last ? last - Overlap : DateTime.MinValue, DateTimeKind.Utc);
 
         var submitted = await attempts.SubmittedSinceAsync(since, cancellationToken);
         var testTakers = await attempts.StartedSinceAsync(since, cancellationToken);
@@ -80,17 +74,26 @@ public sealed class FactsRefresh(
             testTakers.ToHashSet(StringComparer.Ordinal),
             certified.ToLookup(c => c.UserId, StringComparer.Ordinal),
             started);
+        var rewritten = 0;
         foreach (var batch in changed.Order(StringComparer.Ordinal).Chunk(BatchSize))
         {
-            await RefreshLearnersAsync(batch, seen, cancellationToken);
+            rewritten += await RefreshLearnersAsync(batch, seen, cancellationToken);
         }
 
         await SaveAttemptsAsync(submitted, cancellationToken);
+        // Saved last: a run that fails half-way is done again from the same watermark.
+        var state = await db.FactsState.SingleOrDefaultAsync(s => s.Id == 1, cancellationToken);
+        if (state is null)
+        {
+            state = new FactsState { Id = 1 };
+            db.FactsState.Add(state);
+        }
+
         state.WatermarkUtc = started;
         state.RefreshedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return changed.Count;
+        return rewritten;
     }
 
     /// <summary>When the facts were last brought up to date; null before the first run.</summary>
@@ -100,13 +103,13 @@ public sealed class FactsRefresh(
     /// <summary>What this run learnt of the changed learners besides their profile and course state.</summary>
     private sealed record Seen(ILookup<string, AttemptOutcome> Submitted, ISet<string> TestTakers, ILookup<string, IssuedCertificate> Certified, DateTime Now);
 
-    private async Task RefreshLearnersAsync(string[] batch, Seen seen, CancellationToken cancellationToken)
+    private async Task<int> RefreshLearnersAsync(string[] batch, Seen seen, CancellationToken cancellationToken)
     {
-        var profiles = (await users.ProfilesAsync(batch, cancellationToken)).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        // Only learners are counted; someone who has left, or was never a learner, has no facts.
+        var profiles = (await users.ProfilesAsync(batch, cancellationToken)).Where(p => p.IsLearner).ToDictionary(p => p.Id, StringComparer.Ordinal);
         var states = (await course.StatesAsync(batch, cancellationToken)).ToDictionary(s => s.UserId, StringComparer.Ordinal);
         var facts = await db.LearnerFacts.Where(l => batch.Contains(l.UserId)).ToDictionaryAsync(l => l.UserId, StringComparer.Ordinal, cancellationToken);
 
-        // A learner without a profile has deleted their account: their facts go too.
         var gone = batch.Where(id => !profiles.ContainsKey(id)).ToList();
         if (gone.Count > 0)
         {
@@ -177,6 +180,7 @@ public sealed class FactsRefresh(
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        return profiles.Count;
     }
 
     private async Task SaveAttemptsAsync(IReadOnlyList<AttemptOutcome> submitted, CancellationToken cancellationToken)
