@@ -119,12 +119,12 @@ public sealed class FactsRefresh(
         var days = new List<ActiveDayFact>();
         foreach (var profile in profiles.Values)
         {
-            var course = states.GetValueOrDefault(profile.Id);
+            var progress = states.GetValueOrDefault(profile.Id);
             var moments = new List<DateTime> { profile.CreatedUtc };
-            if (course is not null)
+            if (progress is not null)
             {
-                moments.Add(course.EnrolledUtc);
-                if (course.LastTriedUtc is { } tried)
+                moments.Add(progress.EnrolledUtc);
+                if (progress.LastTriedUtc is { } tried)
                 {
                     moments.Add(tried);
                 }
@@ -152,8 +152,8 @@ public sealed class FactsRefresh(
             fact.StructureId = profile.StructureId;
             fact.Country = profile.Country;
             fact.Profession = Trim(profile.Profession);
-            fact.EnrolledUtc = course?.EnrolledUtc;
-            fact.CourseCompleted = course?.CourseCompleted == true;
+            fact.EnrolledUtc = progress?.EnrolledUtc;
+            fact.CourseCompleted = progress?.CourseCompleted == true;
             foreach (var certificate in seen.Certified[profile.Id].OrderBy(c => c.IssuedUtc))
             {
                 fact.CertifiedUtc = certificate.RevokedUtc is null ? certificate.IssuedUtc : null;
