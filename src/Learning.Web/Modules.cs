@@ -6,6 +6,7 @@ using Learning.Modules.Toolbox;
 using Learning.Modules.Tutorials;
 using Learning.Modules.Core;
 using Learning.Modules.Data;
+using Learning.Modules.Feedback;
 using Learning.Modules.Mooc;
 using Learning.Modules.Reporting;
 
@@ -25,6 +26,7 @@ public static class Modules
         new AssessmentModule(),
         new CertificatesModule(),
         new MoocModule(),
+        new FeedbackModule(),
         new ReportingModule(),
     ];
 }

@@ -31,6 +31,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseLearningModules(); // the modules' middleware, such as Content's read counting, which sees cached pages too
 app.UseOutputCache(); // anonymous readers' pages, evicted when content is published
 
 // Razor Pages of the listed modules (each declares its own route), their endpoints, /health.

@@ -101,9 +101,12 @@ public sealed class AccountsModule : ILearningModule
 
         services.AddScoped<AccountEmails>();
         services.AddScoped<Contracts.UserDirectory>();
+        services.AddScoped<Contracts.StructureDirectory>();
+        services.AddScoped<Structures>();
         services.AddScoped<IPersonalDataProvider, AccountPersonalData>();
         services.AddSingleton<ITenantSetupStep, AccountsSetupStep>();
         services.AddSingleton(new NavigationItem("Users", "admin/users", 100, typeof(AccountsStrings), Roles.AdministratorPolicy));
+        services.AddSingleton(new NavigationItem("Structures", "admin/structures", 101, typeof(AccountsStrings), Roles.AdministratorPolicy));
     }
 
     public void ConfigureModel(ModelBuilder model) => model
@@ -113,7 +116,8 @@ public sealed class AccountsModule : ILearningModule
         .ApplyConfiguration(new UserClaimConfiguration())
         .ApplyConfiguration(new UserLoginConfiguration())
         .ApplyConfiguration(new UserTokenConfiguration())
-        .ApplyConfiguration(new RoleClaimConfiguration());
+        .ApplyConfiguration(new RoleClaimConfiguration())
+        .ApplyConfiguration(new StructureConfiguration());
 
     private static Task RedirectTo(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, string page)
     {

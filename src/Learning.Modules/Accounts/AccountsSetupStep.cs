@@ -41,6 +41,7 @@ public sealed class AccountsSetupStep(TimeProvider clock) : ITenantSetupStep
             PreferredCulture = context.Tenant.DefaultCulture,
             PrivacyAcceptedUtc = now,
             CreatedUtc = now,
+            ProfileChangedUtc = now,
         };
         var password = NewPassword();
         Check(await users.CreateAsync(administrator, password));

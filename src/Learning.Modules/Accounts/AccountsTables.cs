@@ -15,5 +15,7 @@ public static class AccountsTables
         public DbSet<IdentityRole> Roles => db.Set<IdentityRole>();
 
         public DbSet<IdentityUserRole<string>> UserRoles => db.Set<IdentityUserRole<string>>();
+
+        public DbSet<Structure> Structures => db.Set<Structure>();
     }
 }

@@ -26,4 +26,14 @@ public class LearningUser : IdentityUser
 
     [PersonalData]
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>The structure of the directory the person works for (its name is kept in <see cref="Organisation"/>,
+    /// which other pages show). The data export names it.</summary>
+    [PersonalData]
+    public int? StructureId { get; set; }
+
+    /// <summary>When the profile last changed: registration, every save, and a merge or match that moved the person.
+    /// Reporting asks for the people changed since its last run.</summary>
+    [PersonalData]
+    public DateTime ProfileChangedUtc { get; set; }
 }

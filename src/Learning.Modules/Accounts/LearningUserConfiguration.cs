@@ -29,5 +29,7 @@ public sealed class LearningUserConfiguration : IEntityTypeConfiguration<Learnin
         user.Property(u => u.Country).HasMaxLength(100);
         user.Property(u => u.Profession).HasMaxLength(100);
         user.Property(u => u.PreferredCulture).HasMaxLength(5);
+        user.HasIndex(u => u.StructureId);
+        user.HasIndex(u => u.ProfileChangedUtc);
     }
 }

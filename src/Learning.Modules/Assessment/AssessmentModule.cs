@@ -19,6 +19,7 @@ public sealed class AssessmentModule : ILearningModule
         services.AddScoped<Examiner>();
         services.AddScoped<Contracts.TestCenter>();
         services.AddScoped<Contracts.TestResults>();
+        services.AddScoped<Contracts.AttemptOutcomes>();
         services.AddScoped<Core.PersonalData.IPersonalDataProvider, AssessmentPersonalData>();
         services.AddSingleton(new NavigationItem("Question banks", "editor/banks", 95, typeof(AssessmentStrings), Roles.EditorPolicy));
         services.AddSingleton(new NavigationItem("Learners", "admin/attempts", 105, typeof(AssessmentStrings), Roles.AdministratorPolicy));

@@ -9,5 +9,6 @@ public sealed class AttemptAnswerConfiguration : IEntityTypeConfiguration<Attemp
     {
         answer.ToTable("AttemptAnswers");
         answer.HasKey(a => new { a.AttemptId, a.Position });
+        answer.HasIndex(a => a.SavedUtc); // reports: learners active in a test since a moment (AttemptOutcomes)
     }
 }

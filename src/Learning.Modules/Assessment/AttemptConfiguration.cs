@@ -14,6 +14,8 @@ public sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         attempt.Property(a => a.PassPercent).HasPrecision(5, 2);
         attempt.Ignore(a => a.MarksAvailable);
         attempt.HasIndex(a => new { a.UserId, a.Bank, a.Number }).IsUnique();
+        attempt.HasIndex(a => a.StartedUtc); // reports: attempts started or submitted since a moment (AttemptOutcomes)
+        attempt.HasIndex(a => a.SubmittedUtc);
         attempt.HasMany(a => a.Answers).WithOne().HasForeignKey(a => a.AttemptId).OnDelete(DeleteBehavior.Cascade);
     }
 }

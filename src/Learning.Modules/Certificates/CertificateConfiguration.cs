@@ -17,5 +17,7 @@ public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certific
         certificate.Property(c => c.RevocationReason).HasMaxLength(500);
         certificate.HasIndex(c => c.Code).IsUnique();
         certificate.HasIndex(c => c.UserId).IsUnique(); // one course: one certificate per person
+        certificate.HasIndex(c => c.IssuedUtc); // reports: certificates issued or revoked since a moment
+        certificate.HasIndex(c => c.RevokedUtc);
     }
 }

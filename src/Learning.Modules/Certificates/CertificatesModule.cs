@@ -21,6 +21,7 @@ public sealed class CertificatesModule : ILearningModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<CertificateIssuer>();
+        services.AddScoped<Contracts.IssuedCertificates>();
         services.AddScoped<Assessment.Contracts.ITestSubmittedHandler>(sp => sp.GetRequiredService<CertificateIssuer>());
         services.AddScoped<Core.PersonalData.IPersonalDataProvider, CertificatePersonalData>();
         services.AddSingleton(new NavigationItem("Certificates", "admin/certificates", 120, typeof(CertificatesStrings), Roles.AdministratorPolicy));

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace Learning.Modules.Content;
 
@@ -33,12 +34,28 @@ public sealed class ContentModule : ILearningModule
         services.AddOutputCache();
         services.Configure<OutputCacheOptions>(o => o.AddPolicy(ContentCachePolicy.Name, new ContentCachePolicy()));
         services.AddSingleton(new NavigationItem("Content", "editor", 90, typeof(ContentStrings), Roles.EditorPolicy));
+
+        // Readers' page views: counted in memory (cached pages too), written every minute and when the site stops.
+        services.AddSingleton<ReadCounter>();
+        services.AddScoped<ReadCounts>();
+        services.AddHostedService<ReadCountsOnShutdown>();
+        var flushEvery = TimeSpan.FromSeconds(configuration.GetValue($"{LearningOptions.Section}:Content:{nameof(ContentOptions.ReadsFlushSeconds)}", new ContentOptions().ReadsFlushSeconds));
+        services.AddQuartz(q =>
+        {
+            var job = new JobKey(nameof(FlushReadCountsJob));
+            q.AddJob<FlushReadCountsJob>(j => j.WithIdentity(job));
+            q.AddTrigger(t => t.ForJob(job).StartAt(DateTimeOffset.UtcNow + flushEvery).WithSimpleSchedule(s => s.WithInterval(flushEvery).RepeatForever()));
+        });
     }
+
+    // Before the output cache, which answers most readers' pages without running them.
+    public void UseMiddleware(IApplicationBuilder app) => app.UseMiddleware<ReadCountingMiddleware>();
 
     public void ConfigureModel(ModelBuilder model) => model
         .ApplyConfiguration(new ContentItemConfiguration())
         .ApplyConfiguration(new ContentVersionConfiguration())
-        .ApplyConfiguration(new MediaFileConfiguration());
+        .ApplyConfiguration(new MediaFileConfiguration())
+        .ApplyConfiguration(new ContentReadConfiguration());
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

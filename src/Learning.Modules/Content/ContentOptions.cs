@@ -16,5 +16,12 @@ public sealed class ContentOptions
     /// so that a small zip that inflates to gigabytes is refused before it fills the memory.</summary>
     public long MaxZipUncompressedBytes { get; set; } = 100L << 20;
 
+    /// <summary>The distinct pages (tenant, type, culture, slug, day) whose reads are counted in memory between two
+    /// writes to the database; reads of further pages are not counted until the next write (every minute).</summary>
+    public int MaxCountedPages { get; set; } = 100_000;
+
+    /// <summary>How often the reads counted in memory are written to the tenants' databases (and when the site stops).</summary>
+    public int ReadsFlushSeconds { get; set; } = 60;
+
     public string FolderPath(IHostEnvironment environment) => Path.GetFullPath(Path.Combine(environment.ContentRootPath, Folder));
 }

@@ -13,5 +13,7 @@ public static class ContentTables
         public DbSet<ContentVersion> ContentVersions => db.Set<ContentVersion>();
 
         public DbSet<MediaFile> MediaFiles => db.Set<MediaFile>();
+
+        public DbSet<ContentRead> ContentReads => db.Set<ContentRead>();
     }
 }

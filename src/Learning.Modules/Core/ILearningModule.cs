@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -15,6 +16,10 @@ public interface ILearningModule
 {
     /// <summary>Registers the module's services, options, navigation entries and jobs.</summary>
     void AddServices(IServiceCollection services, IConfiguration configuration);
+
+    /// <summary>Adds the module's middleware to the request pipeline, where the endpoint is known (after routing and
+    /// authorization) and before the output cache, so that it also sees the requests the cache answers.</summary>
+    void UseMiddleware(IApplicationBuilder app) { }
 
     /// <summary>Maps endpoints other than the module's Razor Pages (which declare their own routes).</summary>
     void MapEndpoints(IEndpointRouteBuilder endpoints) { }

@@ -64,6 +64,17 @@ public static class LearningModules
         return app;
     }
 
+    /// <summary>The listed modules' middleware (<see cref="ILearningModule.UseMiddleware"/>), in the order of the list.</summary>
+    public static WebApplication UseLearningModules(this WebApplication app)
+    {
+        foreach (var module in app.Services.GetRequiredService<IReadOnlyList<ILearningModule>>())
+        {
+            module.UseMiddleware(app);
+        }
+
+        return app;
+    }
+
     public static WebApplication MapLearningModules(this WebApplication app)
     {
         var modules = app.Services.GetRequiredService<IReadOnlyList<ILearningModule>>();

@@ -10,6 +10,12 @@ public sealed record Pager(int Asked, int Size, int Total)
 
     public int Skip => (Number - 1) * Size;
 
-    /// <summary>The address of another page of the same list (the search term kept; "p", as "page" is taken by Razor Pages).</summary>
-    public string Link(string? query, int number) => $"?q={Uri.EscapeDataString(query ?? "")}&p={number}";
+    /// <summary>Other parameters of the list the links keep (its filters), as <c>name=value</c> pairs; escaped here.</summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> Kept { get; init; } = [];
+
+    /// <summary>The address of another page of the same list (the search term and <see cref="Kept"/> kept; "p", as "page" is taken by Razor Pages).</summary>
+    public string Link(string? query, int number) =>
+        $"?q={Uri.EscapeDataString(query ?? "")}"
+        + string.Concat(Kept.Where(k => !string.IsNullOrEmpty(k.Value)).Select(k => $"&{Uri.EscapeDataString(k.Key)}={Uri.EscapeDataString(k.Value!)}"))
+        + $"&p={number}";
 }

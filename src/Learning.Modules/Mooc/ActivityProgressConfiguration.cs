@@ -12,5 +12,6 @@ public sealed class ActivityProgressConfiguration : IEntityTypeConfiguration<Act
         progress.Property(p => p.UserId).HasMaxLength(450);
         progress.Property(p => p.ActivityId).HasMaxLength(100);
         progress.Property(p => p.Part).HasMaxLength(100);
+        progress.HasIndex(p => p.LastTriedUtc); // who tried an activity since (CourseFacts.ChangedSinceAsync)
     }
 }

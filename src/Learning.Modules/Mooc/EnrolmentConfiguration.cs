@@ -13,5 +13,6 @@ public sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolment>
         enrolment.Property(e => e.LastActivity).HasMaxLength(100);
         enrolment.Property(e => e.SuggestedParts).HasMaxLength(500);
         enrolment.HasIndex(e => e.UserId).IsUnique();
+        enrolment.HasIndex(e => e.EnrolledUtc); // who enrolled since (CourseFacts.ChangedSinceAsync)
     }
 }

@@ -29,6 +29,8 @@ public sealed class MoocModule : ILearningModule
         services.AddSingleton<ITestOwner, PartTests>();
         services.AddSingleton<ITenantSetupStep, MoocSetupStep>();
         services.AddScoped<Contracts.CourseTests>();
+        services.AddScoped<LearnerStates>();
+        services.AddScoped<Contracts.CourseFacts>();
         services.AddScoped<IPersonalDataProvider, MoocPersonalData>();
         services.AddSingleton(new NavigationItem("MOOC", "mooc", 30, typeof(MoocStrings),
             HomeDescription: "Four parts to define target publics, improve outreach, better support people and meet the world of work, with a certificate."));

@@ -1,17 +1,45 @@
 using Learning.Modules.Core;
 using Learning.Modules.Core.Navigation;
+using Learning.Modules.Core.PersonalData;
 using Learning.Modules.Core.Security;
+using Learning.Modules.Reporting.Dashboard;
+using Learning.Modules.Reporting.Facts;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace Learning.Modules.Reporting;
 
-/// <summary>Figures for administrators and funders, read from every feature's contracts; for now, the item
-/// analysis of the validation tests' questions. It owns no table.</summary>
+/// <summary>
+/// Figures for administrators and funders, read from every feature's contracts: the impact dashboard and its
+/// funder report, and the item analysis of the validation tests' questions. Figures about learners are read from
+/// Reporting's own facts, which a job brings up to date from the features every few minutes.
+/// </summary>
 public sealed class ReportingModule : ILearningModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        var section = configuration.GetSection($"{LearningOptions.Section}:Reporting");
+        services.Configure<ReportingOptions>(section);
+        services.AddScoped<FactsRefresh>();
+        services.AddScoped<ImpactDashboard>();
+        services.AddScoped<IPersonalDataProvider, ReportingPersonalData>();
+
+        services.AddSingleton<FactsRefreshLock>();
+
+        // The first run waits one interval: the dashboard refreshes stale facts itself when it is opened.
+        var interval = TimeSpan.FromMinutes(Math.Max(1, section.GetValue("RefreshIntervalMinutes", new ReportingOptions().RefreshIntervalMinutes)));
+        services.AddQuartz(q =>
+        {
+            var job = new JobKey(nameof(RefreshFactsJob));
+            q.AddJob<RefreshFactsJob>(j => j.WithIdentity(job));
+            q.AddTrigger(t => t.ForJob(job).StartAt(DateTimeOffset.UtcNow.Add(interval)).WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
+        });
+
+        services.AddSingleton(new NavigationItem("Impact", "admin/reports", 104, typeof(ReportingStrings), Roles.AdministratorPolicy));
         services.AddSingleton(new NavigationItem("Question statistics", "admin/reports/questions", 107, typeof(ReportingStrings), Roles.AdministratorPolicy));
     }
+
+    public void ConfigureModel(ModelBuilder model) => model.MapFacts();
 }

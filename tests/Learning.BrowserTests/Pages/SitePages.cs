@@ -27,7 +27,11 @@ public sealed class RegisterPage(IPage page) : SitePage(page)
         await Page.Locator("#Input_Email").FillAsync(email);
         await Page.Locator("#Input_Password").FillAsync(password);
         await Page.Locator("#Input_DisplayName").FillAsync(name);
-        await Page.Locator("#Input_Organisation").FillAsync(organisation);
+        // A newcomer's structure is not in the empty directory: they propose it.
+        await Page.Locator("summary", new() { HasText = "My structure is not in the list" }).ClickAsync();
+        await Page.Locator("#Input_NewStructureName").FillAsync(organisation);
+        await Page.Locator("#Input_NewStructureType").SelectOptionAsync("association");
+        await Page.Locator("#Input_NewStructureCountry").SelectOptionAsync("BE");
         await Page.Locator("#Input_Country").FillAsync("Belgium");
         await Page.Locator("#Input_Profession").FillAsync("Job counsellor");
         await Page.Locator("#Input_AcceptPrivacyNotice").CheckAsync();

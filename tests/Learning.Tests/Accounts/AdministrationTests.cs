@@ -11,6 +11,8 @@ public sealed class AdministrationTests
     [
         "/en/admin/users",
         "/en/admin/users/some-id",
+        "/en/admin/structures",
+        "/en/admin/structures/1",
         "/en/admin/tenants",
         "/en/admin/tenants/new",
         "/en/admin/tenants/default",

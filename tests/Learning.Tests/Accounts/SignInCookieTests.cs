@@ -72,14 +72,4 @@ public sealed class SignInCookieTests
             accessor.HttpContext = null;
         }
     }
-
-    /// <summary>The system's time, moved forward by the test.</summary>
-    private sealed class MovableClock : TimeProvider
-    {
-        private TimeSpan ahead;
-
-        public void Advance(TimeSpan by) => ahead += by;
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + ahead;
-    }
 }

@@ -15,7 +15,7 @@ public sealed class ModuleDependencyTests
     static readonly string[] Platform = ["Core", "Data", "Content"];
 
     // Accounts counts as a feature here: other features reach it only through its Contracts.
-    static readonly string[] Features = ["Accounts", "Toolbox", "Tutorials", "Assessment", "Certificates", "Mooc", "Reporting", "Community"];
+    static readonly string[] Features = ["Accounts", "Toolbox", "Tutorials", "Assessment", "Certificates", "Mooc", "Feedback", "Reporting", "Community"];
 
     // Which modules a module may use, and why.
     static readonly ModuleRule[] Rules =
@@ -29,6 +29,7 @@ public sealed class ModuleDependencyTests
         new("Assessment",   Platform,         "a feature builds on Core, Data and Content, and reaches another feature only through its Contracts"),
         new("Certificates", Platform,         "a feature builds on Core, Data and Content, and reaches another feature only through its Contracts"),
         new("Mooc",         Platform,         "a feature builds on Core, Data and Content, and reaches another feature only through its Contracts"),
+        new("Feedback",     Platform,         "a feature builds on Core, Data and Content, and reaches another feature only through its Contracts"),
         new("Reporting",    Platform,         "a feature builds on Core, Data and Content, and reaches another feature only through its Contracts"),
         new("Community",    Platform,         "a feature builds on Core, Data and Content, and reaches another feature only through its Contracts"),
     ];
@@ -43,6 +44,7 @@ public sealed class ModuleDependencyTests
         ["Assessment"]   = ["Accounts"],                       // an attempt belongs to a learner
         ["Certificates"] = ["Accounts", "Assessment", "Mooc"], // a certificate names its holder, the tests passed and the course
         ["Mooc"]         = ["Accounts", "Assessment"],         // progress shows learners and the part's validation test
+        ["Feedback"]     = ["Accounts"],                       // editors see who wrote an item (its display name, never the e-mail)
         ["Reporting"]    = Features,                           // the impact figures read every feature
         ["Community"]    = ["Accounts"],                       // discussions are signed by users (Content is open to every feature)
     };

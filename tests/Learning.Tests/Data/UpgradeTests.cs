@@ -102,13 +102,21 @@ public sealed class UpgradeTests
             Assert.Equal(
                 ["20261122120000_Initial", "20261122130000_Content", "20261122140000_Assessment", "20261122150000_Mooc",
                  "20261205100000_CoreInitial", "20261205100100_AccountsInitial", "20261205100200_ContentInitial",
-                 "20261205100300_AssessmentInitial", "20261205100400_CertificatesInitial", "20261205100500_MoocInitial", "20261205150000_AssessmentMarks"],
+                 "20261205100300_AssessmentInitial", "20261205100400_CertificatesInitial", "20261205100500_MoocInitial", "20261205150000_AssessmentMarks",
+                 "20261205160000_AccountsStructures", "20261205161000_FeedbackInitial", "20261205162000_MoocActivityIndexes",
+                 "20261205162001_AssessmentActivityIndexes", "20261205162002_CertificatesChangeIndexes", "20261205162003_ContentReads",
+                 "20261205163000_ReportingFacts"],
                 history.Order(StringComparer.Ordinal));
         }
 
         // Each module reads its rows through its own mapping, relations included.
         await using var upgraded = MigrationTests.Open(options);
-        Assert.Equal("Ada Lovelace", (await upgraded.Users.SingleAsync()).DisplayName);
+        var ada = await upgraded.Users.SingleAsync();
+        Assert.Equal("Ada Lovelace", ada.DisplayName);
+        Assert.Equal(ada.CreatedUtc, ada.ProfileChangedUtc); // her profile has not changed since she registered, as far as anyone knows
+        Assert.Null(ada.StructureId);
+        Assert.Equal("Mission locale", ada.Organisation); // her free text stays until an administrator matches it
+        Assert.Empty(await upgraded.Structures.ToListAsync());
         Assert.Equal("Learner", (await upgraded.Roles.SingleAsync()).Name);
         Assert.Equal("Welcome", (await upgraded.OutboxMessages.SingleAsync()).Subject);
         var item = await upgraded.ContentItems.Include(i => i.PublishedVersion).SingleAsync();

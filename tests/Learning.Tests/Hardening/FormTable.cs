@@ -13,6 +13,9 @@ using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Core.Tenancy.Pages;
 using Learning.Modules.Data;
+using Learning.Modules.Feedback;
+using Learning.Modules.Feedback.Pages;
+using Learning.Modules.Feedback.Pages.Editor;
 using Learning.Modules.Mooc;
 using Learning.Modules.Mooc.Pages;
 using Learning.Modules.Mooc.Pages.Editor;
@@ -69,6 +72,13 @@ public static class FormTable
 
     private static FormField File(string name, Func<FormWorld, (string, byte[])> value) => new(name, FieldKind.File) { FileValue = value };
 
+    /// <summary>The directory field takes a structure as its list offers it: a name, " — ", a municipality.</summary>
+    private const int StructureText = Structure.NameLength + 3 + Structure.MunicipalityLength;
+
+    /// <summary>"My structure is not in the list": empty as the page shows it, a proposal when a name is typed.</summary>
+    private static FormField[] ProposalFields =>
+        [Text("Input.NewStructureName", 200), Choice("Input.NewStructureType", "association"), Text("Input.NewStructureMunicipality", 100), Choice("Input.NewStructureCountry", "FR")];
+
     public static IReadOnlyList<FormSpec> Forms { get; } = Build();
 
     private static List<FormSpec> Build()
@@ -84,7 +94,8 @@ public static class FormTable
             },
             new(typeof(RegisterModel), "", "/en/account/register", Needs.Anyone, Persona.Visitor,
                 [Text("Input.Email", 256, true, Emails.Newcomer), Text("Input.Password", 200, true, "a long enough passphrase"), Text("Input.DisplayName", 100, true, "Newcomer"),
-                 Text("Input.Organisation", 200, valid: "Maison de l'emploi"), Text("Input.Country", 100, valid: "Belgium"), Text("Input.Profession", 100, valid: "Job coach"),
+                 Text("Input.Organisation", StructureText, valid: "Maison de l'emploi"), .. ProposalFields,
+                 Text("Input.Country", 100, valid: "Belgium"), Text("Input.Profession", 100, valid: "Job coach"),
                  Choice("Input.PreferredCulture", "en", required: true), Flag("Input.AcceptPrivacyNotice", "true")])
             {
                 Accepted = (w, p) => w.WithTenantAsync(async sp =>
@@ -94,8 +105,10 @@ public static class FormTable
                     if (p["Input.Email"] is { } email && await users.FindByEmailAsync(email) is { } created && !w.People.ContainsKey(created.Email!))
                     {
                         Stored.Profile(created, p);
+                        await Stored.StructureAsync(sp, created, p);
 
                         // So that the next accepted input registers anew.
+                        await sp.GetRequiredService<LearningDbContext>().Structures.Where(s => s.ProposedBy == created.Id).ExecuteDeleteAsync();
                         await users.DeleteAsync(created);
                         await sp.GetRequiredService<LearningDbContext>().OutboxMessages.Where(m => m.To == created.Email).ExecuteDeleteAsync();
                     }
@@ -120,11 +133,14 @@ public static class FormTable
             },
             new(typeof(LogoutModel), "", "/en/account/logout", Needs.Anyone, Persona.Visitor, []) { UsesDatabase = false },
             new(typeof(MyAccountModel), "", "/en/account", Needs.SignedIn, Persona.Profile,
-                [Text("Input.DisplayName", 100, true), Text("Input.Organisation", 200), Text("Input.Country", 100), Text("Input.Profession", 100), Choice("Input.PreferredCulture", required: true)])
+                [Text("Input.DisplayName", 100, true), Text("Input.Organisation", StructureText, valid: "Maison de l'emploi"), .. ProposalFields,
+                 Text("Input.Country", 100), Text("Input.Profession", 100), Choice("Input.PreferredCulture", required: true)])
             {
                 Accepted = (w, p) => w.WithTenantAsync(async sp =>
                 {
-                    Stored.Profile((await sp.GetRequiredService<UserManager<LearningUser>>().FindByEmailAsync(Emails.Profile))!, p);
+                    var person = (await sp.GetRequiredService<UserManager<LearningUser>>().FindByEmailAsync(Emails.Profile))!;
+                    Stored.Profile(person, p);
+                    await Stored.StructureAsync(sp, person, p);
                     return 0;
                 }),
             },
@@ -174,6 +190,72 @@ public static class FormTable
             },
             new(typeof(UserModel), "Unlock", "/en/admin/users/{id}", Needs.Administrator, Persona.Administrator,
                 [Id("id", Place.Route, w => w.People[Emails.Person].Id, w => [w.OtherTenantUserId, FormWorld.UnknownUserId])]),
+            new(typeof(StructuresModel), "Match", "/en/admin/structures", Needs.Administrator, Persona.Administrator, [])
+            {
+                // Nobody's free text names a structure in this world: matching links nobody, and changes nothing.
+                Accepted = (_, _) =>
+                {
+                    Stored.That(false, "matching changed the database");
+                    return Task.CompletedTask;
+                },
+            },
+            new(typeof(StructuresModel), "Create", "/en/admin/structures", Needs.Administrator, Persona.Administrator,
+                [Text("text", valid: FormWorld.FreeTextOrganisation), Choice("type", "training"), Choice("country", "ES")])
+            {
+                Accepted = async (w, p) =>
+                {
+                    await w.WithTenantAsync(async sp =>
+                    {
+                        var db = sp.GetRequiredService<LearningDbContext>();
+                        var structure = await db.Structures.SingleAsync(s => s.Name == FormWorld.FreeTextOrganisation);
+                        Stored.That(structure.Status == StructureStatus.Listed && structure.Type == p["type"] && structure.Country == p["country"],
+                            $"the structure {structure.Type} {structure.Country} {structure.Status}");
+                        var person = await db.Users.SingleAsync(u => u.Email == Emails.Person);
+                        Stored.That(person.StructureId == structure.Id && person.Organisation == structure.Name, "the person is not linked");
+                        return 0;
+                    });
+                    await w.ResetFreeTextAsync();
+                },
+            },
+            new(typeof(StructureModel), "Save", "/en/admin/structures/{id}", Needs.Administrator, Persona.Administrator,
+                [Id("id", Place.Route, w => w.EditedStructureId.ToString(), _ => [FormWorld.UnknownNumber]),
+                 Text("Input.Name", 200, true, "Edited structure"), Choice("Input.Type", "training"), Text("Input.Municipality", 100, valid: "Girona"), Choice("Input.Country", "ES")])
+            {
+                Accepted = (w, p) => w.WithTenantAsync(async sp =>
+                {
+                    var structure = await sp.GetRequiredService<LearningDbContext>().Structures.AsNoTracking().SingleAsync(s => s.Id == w.EditedStructureId);
+                    Stored.Line(structure.Name, p["Input.Name"], 200, "the name");
+                    Stored.Line(structure.Municipality, p["Input.Municipality"], 100, "the municipality");
+                    Stored.That(structure.Type == p["Input.Type"] && structure.Country == p["Input.Country"] && structure.NormalizedName == FoldedText.Key(structure.Name),
+                        $"the structure {structure.Type} {structure.Country} {structure.NormalizedName}");
+                    return 0;
+                }),
+            },
+            new(typeof(StructureModel), "Approve", "/en/admin/structures/{id}", Needs.Administrator, Persona.Administrator,
+                [Id("id", Place.Route, w => w.ProposedStructureId.ToString(), _ => [FormWorld.UnknownNumber])])
+            {
+                Accepted = (w, _) => w.WithDbAsync(async db =>
+                {
+                    Stored.That(await db.Structures.AnyAsync(s => s.Id == w.ProposedStructureId && s.Status == StructureStatus.Listed), "the structure is not listed");
+                    return await db.Structures.Where(s => s.Id == w.ProposedStructureId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, StructureStatus.Proposed));
+                }),
+            },
+            new(typeof(StructureModel), "Merge", "/en/admin/structures/{id}", Needs.Administrator, Persona.Administrator,
+                [Id("id", Place.Route, w => w.MergeKeptId.ToString(), _ => [FormWorld.UnknownNumber]),
+                 Id("otherId", Place.Body, w => w.MergeGoneId.ToString(), w => [FormWorld.UnknownNumber, w.MergeKeptId.ToString()]), Choice("keep", "this", required: true)])
+            {
+                Accepted = async (w, p) =>
+                {
+                    await w.WithDbAsync(async db =>
+                    {
+                        Stored.That(p["keep"] == "this", $"merged keeping {Stored.Show(p["keep"])}");
+                        Stored.That(!await db.Structures.AnyAsync(s => s.Id == w.MergeGoneId), "the duplicate is still there");
+                        Stored.That(await db.Users.AnyAsync(u => u.Email == Emails.Known && u.StructureId == w.MergeKeptId), "its person did not move");
+                        return 0;
+                    });
+                    await w.NewMergeGoneAsync();
+                },
+            },
 
             // Certificates
             new(typeof(CertificatesAdminModel), "Revoke", "/en/admin/certificates", Needs.Administrator, Persona.Administrator,
@@ -285,6 +367,32 @@ public static class FormTable
             new(typeof(ActivityPageModel), "Read", "/en/mooc/{part}/activities/{activity}", Needs.SignedIn, Persona.Learner,
                 [Id("part", Place.Route, _ => "part-1", _ => ["part-9", "self-assessment"]), Id("activity", Place.Route, _ => "p1-a05", _ => ["p1-a01", "p1-a99"])]),
             new(typeof(PartTestModel), "", "/en/mooc/{part}/test", Needs.SignedIn, Persona.Learner, [Id("part", Place.Route, _ => "part-1", _ => ["part-9", "self-assessment"])]),
+
+            // Feedback
+            new(typeof(GiveFeedbackModel), "", "/en/feedback", Needs.SignedIn, Persona.Learner,
+                [Choice("Kind", "practice", required: true), Id("SetId", Place.Body, _ => "job-desk", _ => ["no-such-set", "mooc", "job-desk-en"]),
+                 new FormField("ReturnUrl", FieldKind.ReturnUrl) { Valid = _ => "/en/toolbox/job-desk-en" },
+                 Choice("Rating", "4", required: true), Text("Comment", 2000, valid: "Clear, and the contact helped.")])
+            {
+                Accepted = async (w, p) =>
+                {
+                    var item = await w.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().FeedbackItems
+                        .SingleAsync(i => i.UserId == w.People[Emails.Learner].Id && i.Kind == "practice" && i.SetId == "job-desk"));
+                    Stored.That(item.Rating is >= 1 and <= 5, $"the rating {item.Rating}");
+                    Stored.Line(item.Comment, p["Comment"], 2000, "the comment", lines: true);
+                },
+            },
+            new(typeof(FeedbackListModel), "Triage", "/en/editor/feedback", Needs.Editor, Persona.Editor,
+                [Id("id", Place.Query, w => w.FeedbackItemId.ToString(), _ => [FormWorld.UnknownNumber]), Choice("NewStatus", "Accepted", required: true),
+                 Text("Reply", 2000, valid: "Thank you: the sheet now lists the tools.")])
+            {
+                Accepted = async (w, p) =>
+                {
+                    var item = await w.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().FeedbackItems.SingleAsync(i => i.Id == w.FeedbackItemId));
+                    Stored.That(Enum.IsDefined(item.Status), $"the status {item.Status}");
+                    Stored.Line(item.Reply, p["Reply"], 2000, "the reply", lines: true);
+                },
+            },
 
             // Assessment
             new(typeof(AttemptQuestionModel), "", "/en/tests/attempts/{id}/{position}", Needs.SignedIn, Persona.Learner,
@@ -409,10 +517,42 @@ public static class FormTable
         public static void Profile(LearningUser user, Posted p)
         {
             Line(user.DisplayName, p["Input.DisplayName"], 100, "the display name");
-            Line(user.Organisation, p["Input.Organisation"], 200, "the organisation");
             Line(user.Country, p["Input.Country"], 100, "the country");
             Line(user.Profession, p["Input.Profession"], 100, "the profession");
             That(Cultures.All.Contains(user.PreferredCulture), $"the language {Show(user.PreferredCulture)}");
+        }
+
+        /// <summary>The structure a profile form chose: the one proposed when a name was typed (an existing one of that
+        /// name, or a new proposal of this person with what they typed), else the one the directory field names, else none;
+        /// the organisation is the structure's name.</summary>
+        public static async Task StructureAsync(IServiceProvider sp, LearningUser user, Posted p)
+        {
+            var db = sp.GetRequiredService<LearningDbContext>();
+            var structure = user.StructureId is { } id ? await db.Structures.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id) : null;
+            That(user.StructureId is null || structure is not null, "the person's structure does not exist");
+            That(user.Organisation == structure?.Name || (structure is null && user.Organisation is null), $"the organisation {Show(user.Organisation)} for the structure {Show(structure?.Name)}");
+            if (!string.IsNullOrWhiteSpace(p["Input.NewStructureName"]))
+            {
+                That(structure is not null && structure.NormalizedName == FoldedText.Key(p["Input.NewStructureName"]!), $"the structure {Show(structure?.Name)} for the proposal {Show(p["Input.NewStructureName"])}");
+                if (structure!.ProposedBy == user.Id)
+                {
+                    Line(structure.Name, p["Input.NewStructureName"], 200, "the proposed name");
+                    Line(structure.Municipality, p["Input.NewStructureMunicipality"], 100, "the proposed municipality");
+                    That(structure.Type == p["Input.NewStructureType"] && structure.Country == p["Input.NewStructureCountry"] && structure.Status == StructureStatus.Proposed,
+                        $"the proposal {structure.Type} {structure.Country} {structure.Status}");
+                }
+            }
+            else if (string.IsNullOrWhiteSpace(p["Input.Organisation"]))
+            {
+                That(structure is null, "a structure for an empty choice");
+            }
+            else
+            {
+                var typed = p["Input.Organisation"]!.Trim();
+                var name = typed.LastIndexOf(Structures.Separator, StringComparison.Ordinal) is var at and > 0 ? typed[..at] : typed;
+                That(structure is not null && (structure.NormalizedName == FoldedText.Key(typed) || structure.NormalizedName == FoldedText.Key(name)),
+                    $"the structure {Show(structure?.Name)} for {Show(typed)}");
+            }
         }
 
         /// <summary>E-mails queued by an account form go to people who have an account, and only to them.</summary>

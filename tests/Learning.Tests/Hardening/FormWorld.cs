@@ -7,6 +7,7 @@ using Learning.Modules.Core;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
+using Learning.Modules.Feedback;
 using Learning.Modules.Mooc;
 using Learning.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -52,6 +53,9 @@ public sealed class FormWorld : IAsyncDisposable
 
     public int CertificateId { get; private set; }
 
+    /// <summary>Another learner's opinion of a practice, which the editors triage.</summary>
+    public int FeedbackItemId { get; private set; }
+
     /// <summary>The learner's attempt in progress whose questions are answered.</summary>
     public int QuestionAttemptId { get; private set; }
 
@@ -67,6 +71,23 @@ public sealed class FormWorld : IAsyncDisposable
     public string ResetCode { get; private set; } = "";
 
     public string XliffHu { get; private set; } = "";
+
+    /// <summary>The listed structure profile forms choose ("Maison de l'emploi").</summary>
+    public int StructureId { get; private set; }
+
+    /// <summary>The structure the administrator's edit form changes.</summary>
+    public int EditedStructureId { get; private set; }
+
+    /// <summary>A proposed structure the administrator approves (put back to proposed after each).</summary>
+    public int ProposedStructureId { get; private set; }
+
+    /// <summary>The structure a merge keeps, and the one it deletes (made anew after each merge).</summary>
+    public int MergeKeptId { get; private set; }
+
+    public int MergeGoneId { get; private set; }
+
+    /// <summary>An organisation a person typed before the directory, which the administrator makes a structure of.</summary>
+    public const string FreeTextOrganisation = "Atelier du Coin";
 
     public byte[] ContentZip { get; private set; } = [];
 
@@ -165,6 +186,14 @@ public sealed class FormWorld : IAsyncDisposable
             db.Certificates.Add(certificate);
             await db.SaveChangesAsync();
             CertificateId = certificate.Id;
+            var opinion = new FeedbackItem
+            {
+                UserId = People[Emails.OtherLearner].Id, Kind = "practice", SetId = "digital-check", Culture = "en", Rating = 3, Comment = "Which tools?",
+                CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+            };
+            db.FeedbackItems.Add(opinion);
+            await db.SaveChangesAsync();
+            FeedbackItemId = opinion.Id;
 
             XliffHu = (await sp.GetRequiredService<Xliff>().ExportAsync("practice", "job-desk", "hu", default))!.ToString();
             using var zip = new MemoryStream();
@@ -174,6 +203,7 @@ public sealed class FormWorld : IAsyncDisposable
         });
         await NewMediaFileAsync();
         await NewResetCodeAsync();
+        await SetUpStructuresAsync();
         await CreateOtherTenantAsync();
         foreach (var persona in Enum.GetValues<Persona>().Where(p => p != Persona.Visitor))
         {
@@ -204,6 +234,41 @@ public sealed class FormWorld : IAsyncDisposable
         clients[persona] = client;
         return client;
     }
+
+    private async Task SetUpStructuresAsync()
+    {
+        StructureId = await NewStructureAsync("Maison de l'emploi", StructureStatus.Listed);
+        EditedStructureId = await NewStructureAsync("Structure to edit", StructureStatus.Listed);
+        ProposedStructureId = await NewStructureAsync("Proposed structure", StructureStatus.Proposed);
+        MergeKeptId = await NewStructureAsync("Structure kept", StructureStatus.Listed);
+        await NewMergeGoneAsync();
+        await ResetFreeTextAsync();
+    }
+
+    public Task<int> NewStructureAsync(string name, StructureStatus status) => App.WithTenantAsync(async sp =>
+    {
+        var structures = sp.GetRequiredService<Structures>();
+        var structure = structures.New(name, "association", "Lyon", "FR", status, null);
+        var db = sp.GetRequiredService<LearningDbContext>();
+        db.Structures.Add(structure);
+        await db.SaveChangesAsync();
+        return structure.Id;
+    });
+
+    /// <summary>A new duplicate to merge (with a person), once the previous one is merged away.</summary>
+    public async Task NewMergeGoneAsync()
+    {
+        MergeGoneId = await NewStructureAsync($"Duplicate {Guid.NewGuid():n}", StructureStatus.Proposed);
+        await WithDbAsync(db => db.Users.Where(u => u.Email == Emails.Known).ExecuteUpdateAsync(s => s.SetProperty(u => u.StructureId, MergeGoneId)));
+    }
+
+    /// <summary>The person who typed <see cref="FreeTextOrganisation"/> has no structure again, and no structure has that name.</summary>
+    public Task ResetFreeTextAsync() => WithDbAsync(async db =>
+    {
+        await db.Structures.Where(s => s.NormalizedName == FoldedText.Key(FreeTextOrganisation)).ExecuteDeleteAsync();
+        return await db.Users.Where(u => u.Email == Emails.Person)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.StructureId, (int?)null).SetProperty(u => u.Organisation, FreeTextOrganisation));
+    });
 
     public async Task NewMediaFileAsync() => MediaId = await App.WithTenantAsync(async sp =>
         (await sp.GetRequiredService<MediaUploads>().SaveAsync("pixel.png", new MemoryStream(Png), Png.Length, "editor", default)).File!.Id);

@@ -118,6 +118,7 @@ public sealed class LearningApp : WebApplicationFactory<Program>
             PreferredCulture = "en",
             PrivacyAcceptedUtc = DateTime.UtcNow,
             CreatedUtc = DateTime.UtcNow,
+            ProfileChangedUtc = DateTime.UtcNow,
         };
         var created = await users.CreateAsync(user, Password);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));

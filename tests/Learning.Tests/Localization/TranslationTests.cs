@@ -106,6 +106,7 @@ public sealed partial class TranslationTests
         { "Accounts", string.Join('|', Learning.Modules.Core.Security.Roles.All) },
         { "Content", string.Join('|', Enum.GetNames<Learning.Modules.Content.ContentStatus>().Concat(Enum.GetNames<Learning.Modules.Content.MediaKind>())) },
         { "Toolbox", string.Join('|', Enum.GetNames<Learning.Modules.Content.ContentStatus>()) },
+        { "Feedback", string.Join('|', Learning.Modules.Feedback.FeedbackKinds.All.Select(Learning.Modules.Feedback.FeedbackKinds.DisplayName)) },
     };
 
     [Theory]

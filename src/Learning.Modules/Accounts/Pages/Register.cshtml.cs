@@ -20,6 +20,7 @@ public sealed class RegisterModel(
     UserManager<LearningUser> users,
     AccountEmails emails,
     LearningDbContext db,
+    Structures structures,
     TenantContext tenantContext,
     TimeProvider clock,
     IStringLocalizer<AccountsStrings> S) : PageModel
@@ -29,10 +30,18 @@ public sealed class RegisterModel(
 
     public IReadOnlyList<string> TenantCultures => tenantContext.Tenant.Cultures;
 
-    public void OnGet() => Input.PreferredCulture = Cultures.Current;
+    /// <summary>The listed structures a newcomer chooses from.</summary>
+    public IReadOnlyList<string> StructureOptions { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Input.PreferredCulture = Cultures.Current;
+        StructureOptions = await structures.OptionsAsync(null, HttpContext.RequestAborted);
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        StructureOptions = await structures.OptionsAsync(null, HttpContext.RequestAborted);
         // The checkbox posts "true" (and "false"): anything else is a tampered form, which the page cannot show again.
         if (ModelState.GetFieldValidationState($"{nameof(Input)}.{nameof(Input.AcceptPrivacyNotice)}") == ModelValidationState.Invalid)
         {
@@ -60,13 +69,21 @@ public sealed class RegisterModel(
             UserName = Input.Email,
             Email = Input.Email,
             DisplayName = Input.DisplayName.Trim(),
-            Organisation = Input.Organisation?.Trim(),
             Country = Input.Country?.Trim(),
             Profession = Input.Profession?.Trim(),
             PreferredCulture = Input.PreferredCulture,
             PrivacyAcceptedUtc = now,
             CreatedUtc = now,
+            ProfileChangedUtc = now,
         };
+
+        // The structure is judged with the rest of the form, before the address is looked at; a proposal is saved
+        // only for a new account.
+        var choice = await structures.ChooseAsync(Input, user.Id, ModelState, $"{nameof(Input)}.", null, HttpContext.RequestAborted);
+        if (choice is null)
+        {
+            return Page();
+        }
 
         // The password is judged before the address is looked at, so that a refused password says
         // nothing about who has an account.
@@ -91,12 +108,23 @@ public sealed class RegisterModel(
             // Same answer as a new registration, after the same work (one password hash), so the form
             // does not reveal who has an account; the owner is told by e-mail.
             users.PasswordHasher.HashPassword(user, Input.Password);
+            if (choice.Proposed is not null)
+            {
+                db.Entry(choice.Proposed).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+            }
+
             emails.QueueAlreadyRegistered(existing, CultureLinks.Absolute(Request, CultureLinks.Path(Request, existing.PreferredCulture, "account/forgot-password")));
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
             return Redirect(CultureLinks.Path(Request, Cultures.Current, "account/registered"));
         }
 
+        if (!await structures.SaveProposalAsync(choice, ModelState, $"{nameof(Input)}.", HttpContext.RequestAborted))
+        {
+            return Page();
+        }
+
+        choice.ApplyTo(user);
         var created = await users.CreateAsync(user, Input.Password);
         if (!created.Succeeded)
         {

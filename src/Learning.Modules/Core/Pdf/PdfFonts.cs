@@ -12,15 +12,11 @@ public sealed class PdfFonts : IFontResolver
     public const string Family = "DejaVu Sans";
     private static readonly Lock Setup = new();
 
-    /// <summary>Prepares PDFsharp once per process: licence and fonts.</summary>
+    /// <summary>Prepares PDFsharp once per process: its fonts.</summary>
     public static void EnsureRegistered()
     {
         lock (Setup)
         {
-            // PDFsharp 6.5 (the only version in the package registry) refuses to work until a licence is
-            // chosen: its free licence is the AGPL, whose network clause obliges us to offer the
-            // platform's source to its users. A commercial licence would be loaded here instead.
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver ??= new PdfFonts();
         }
     }

@@ -15,6 +15,7 @@ namespace Learning.Modules.Toolbox.Pages;
 /// <summary>A practice in the reader's culture; a practice not yet translated is shown in French, with a notice.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = ContentCachePolicy.Name)]
+[CountsReads(PracticeType.TypeName)]
 public sealed class PracticeModel(LearningDbContext db, ContentReader reader, MarkdownRenderer markdown, PracticePdf pdf, DataPaths paths, TenantContext tenantContext, IStringLocalizer<ToolboxStrings> S) : PageModel
 {
     public ContentItem Item { get; private set; } = null!;

@@ -12,6 +12,7 @@ namespace Learning.Modules.Tutorials.Pages;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = ContentCachePolicy.Name)]
+[CountsReads(TutorialType.TypeName)]
 public sealed class TutorialPageModel(ContentReader reader, MarkdownRenderer markdown, TenantContext tenantContext, IStringLocalizer<TutorialsStrings> S) : PageModel
 {
     public ReaderItem Found { get; private set; } = null!;

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Learning.Modules.Accounts.Contracts;
+using Learning.Modules.Core.Tenancy;
+using Learning.Modules.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.Modules.Reporting.Dashboard;
+
+/// <summary>What the dashboard's filters offer in a tenant: its languages, the countries and structures of its
+/// directory and learners, structure types, and the professions that at least 5 learners typed (a rarer one
+/// would point at a person).</summary>
+public sealed record FilterChoices(
+    IReadOnlyList<string> Languages,
+    IReadOnlyList<string> Countries,
+    IReadOnlyList<string> Types,
+    IReadOnlyList<StructureSummary> Structures,
+    IReadOnlyList<string> Professions)
+{
+    public const int MostProfessions = 50;
+
+    public static async Task<FilterChoices> LoadAsync(IServiceProvider services, Tenant tenant, string culture, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<LearningDbContext>();
+        var structures = await services.GetRequiredService<StructureDirectory>().ListAsync(cancellationToken);
+        var learnerCountries = await db.LearnerFacts.AsNoTracking().Where(l => l.StructureId == null && l.Country != null)
+            .Select(l => l.Country!).Distinct().ToListAsync(cancellationToken);
+        var professions = await db.LearnerFacts.AsNoTracking().Where(l => l.Profession != null)
+            .GroupBy(l => l.Profession!).Where(g => g.Count() >= DashboardTables.FewestLearners)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).Take(MostProfessions).ToListAsync(cancellationToken);
+        var sort = StringComparer.Create(CultureInfo.GetCultureInfo(culture), CompareOptions.IgnoreCase);
+        return new FilterChoices(
+            tenant.Cultures,
+            structures.Select(s => s.Country).Concat(learnerCountries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            StructureTypes.All,
+            structures.OrderBy(s => s.Name, sort).ToList(),
+            professions.Order(sort).ToList());
+    }
+
+    /// <summary>True when every value chosen is one of those offered (a tampered or stale address is refused).</summary>
+    public bool Accepts(string? language, string? country, string? type, int? structure, string? profession) =>
+        (language is null || Languages.Contains(language))
+        && (country is null || Countries.Contains(country))
+        && (type is null || Types.Contains(type))
+        && (structure is null || Structures.Any(s => s.Id == structure))
+        && (profession is null || Professions.Contains(profession));
+}

@@ -1,0 +1,32 @@
+namespace Learning.Modules.Reporting.Facts;
+
+/// <summary>
+/// A learner as the dashboard counts and filters them, copied from the features by <see cref="FactsRefresh"/>:
+/// no name, no e-mail, only what a figure needs.
+/// </summary>
+public sealed class LearnerFact
+{
+    public string UserId { get; set; } = "";
+
+    public DateTime RegisteredUtc { get; set; }
+
+    /// <summary>The learner's language.</summary>
+    public string Culture { get; set; } = "";
+
+    public int? StructureId { get; set; }
+
+    /// <summary>The structure's country, else the one in the learner's profile.</summary>
+    public string? Country { get; set; }
+
+    public string? Profession { get; set; }
+
+    public DateTime? EnrolledUtc { get; set; }
+
+    /// <summary>The last day anything of theirs was seen: registration, enrolment, an activity, a test.</summary>
+    public DateTime LastActiveUtc { get; set; }
+
+    public bool CourseCompleted { get; set; }
+
+    /// <summary>When their certificate was issued; null without one, or once it is revoked.</summary>
+    public DateTime? CertifiedUtc { get; set; }
+}

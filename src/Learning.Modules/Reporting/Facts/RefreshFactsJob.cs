@@ -1,0 +1,28 @@
+using Learning.Modules.Core.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Learning.Modules.Reporting.Facts;
+
+/// <summary>Brings every running tenant's facts up to date; a tenant that fails is tried again at the next run.</summary>
+[DisallowConcurrentExecution]
+public sealed class RefreshFactsJob(TenantRegistry registry, IServiceScopeFactory scopes, ILogger<RefreshFactsJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        foreach (var tenant in registry.All.Where(t => t.State == TenantState.Running))
+        {
+            try
+            {
+                await using var scope = scopes.CreateTenantScope(tenant);
+                var learners = await scope.ServiceProvider.GetRequiredService<FactsRefresh>().RunAsync(cancellationToken);
+                logger.LogDebug("Reporting facts of {Tenant}: {Learners} learners refreshed.", tenant.Name, learners);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "The reporting facts of {Tenant} could not be refreshed.", tenant.Name);
+            }
+        }
+    }
+}
