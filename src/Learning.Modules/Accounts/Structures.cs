@@ -55,13 +55,15 @@ public sealed class Structures(LearningDbContext db, TimeProvider clock, IString
             return StructureChoice.None;
         }
 
-        if (await FindByNameAsync(typed, cancellationToken) is { } named)
+        // Only what the list offers this person: someone else's proposal, not yet reviewed, is not there (finding it by
+        // name would also tell a registration form whether an earlier post, for an address with an account, made it).
+        if (Offered(await FindByNameAsync(typed, cancellationToken), userId) is { } named)
         {
             return new StructureChoice(named, null);
         }
 
         var separator = typed.LastIndexOf(Separator, StringComparison.Ordinal);
-        if (separator > 0 && await FindByNameAsync(typed[..separator], cancellationToken) is { } withMunicipality)
+        if (separator > 0 && Offered(await FindByNameAsync(typed[..separator], cancellationToken), userId) is { } withMunicipality)
         {
             return new StructureChoice(withMunicipality, null);
         }
@@ -74,6 +76,9 @@ public sealed class Structures(LearningDbContext db, TimeProvider clock, IString
         modelState.AddModelError($"{prefix}{nameof(ProfileInput.Organisation)}", S["This structure is not in the directory: choose one from the list, or propose yours below."]);
         return null;
     }
+
+    private static Structure? Offered(Structure? structure, string userId) =>
+        structure is { Status: StructureStatus.Listed } || structure?.ProposedBy == userId ? structure : null;
 
     private async Task<StructureChoice?> ProposeAsync(ProfileInput input, string userId, ModelStateDictionary modelState, string prefix, CancellationToken cancellationToken)
     {

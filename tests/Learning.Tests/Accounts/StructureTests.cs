@@ -119,6 +119,12 @@ public sealed class StructureTests
         Assert.Equal((HttpStatusCode.Redirect, "/en/account/registered"), (fresh.StatusCode, fresh.Headers.Location?.OriginalString));
         Assert.Equal(1, await CountAsync(app, d => d.Structures));
         Assert.Null((await PeopleAsync(app))["taken@example.org"].StructureId);
+
+        // Naming the proposal afterwards tells nothing: someone else's proposal is not in the directory for this form,
+        // whether an earlier post made it (a new address) or not (an address with an account).
+        var probe = await client.GetPageAsync("/en/account/register");
+        var named = await client.SubmitAndFollowAsync(probe, "main form", Newcomer("other@example.org", ("Input.Organisation", "Fundacio Exit")));
+        Assert.Contains("This structure is not in the directory", named.Text("main"));
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public sealed class FeedbackTests
         var page = await client.GetPageAsync(practice);
 
         foreach (var hostile in new[] { "https://evil.example/", "//evil.example/", "/\\evil.example", "\\\\evil.example", "/\t/evil.example", " //evil.example",
-                     "javascript:alert(1)", "/en//evil.example", "/other/en/toolbox", "/toolbox", "" })
+                     "javascript:alert(1)", "/en//evil.example", "/other/en/toolbox", "/toolbox", "", "/en/../north/en/toolbox", "/en/%2e%2e/north/en/toolbox", "/en/./toolbox" })
         {
             using var response = await client.SubmitAsync(page, FeedbackSteps.FeedbackForm, ("Rating", "4"), ("ReturnUrl", hostile));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -100,6 +100,11 @@ public sealed class ImpactPageTests
         Assert.Contains("at most five years", reversed.Text("[role='alert']"));
         var garbage = await admin.GetPageAsync("/en/admin/reports?from=yesterday");
         Assert.Contains("at most five years", garbage.Text("[role='alert']"));
+        foreach (var extreme in new[] { "?to=9999-12-31", "?to=0001-03-01", "?from=0001-01-01&to=0001-12-31" })
+        {
+            var page = await admin.GetPageAsync("/en/admin/reports" + extreme);
+            Assert.Contains("between the years 2000 and 2100", page.Text("[role='alert']"));
+        }
     }
 
     [Theory]

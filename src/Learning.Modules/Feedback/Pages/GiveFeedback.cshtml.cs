@@ -135,7 +135,9 @@ public sealed class GiveFeedbackModel(FeedbackSubjects subjects, LearnerFeedback
     {
         var prefix = Request.PathBase.Value + "/";
         if (ReturnUrl is not { Length: > 0 and <= 2000 } path || !Url.IsLocalUrl(path) || !path.StartsWith(prefix, StringComparison.Ordinal)
-            || path.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '\\' or '#'))
+            || path.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '\\' or '#')
+            // No "." or ".." segment, written or encoded: the browser would resolve /fr/../north/… to another tenant.
+            || path.Split('?')[0].Split('/').Any(segment => segment is "." or "..") || path.Contains("%2e", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }

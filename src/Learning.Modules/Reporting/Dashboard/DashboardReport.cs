@@ -34,8 +34,8 @@ public sealed record PeriodFigures(DateTime Start, int Registrations, int Enrolm
 /// <summary>Submitted attempts at a part's test in the period, by the learners' language.</summary>
 public sealed record TestFigures(string Bank, string Title, string Culture, int Attempts, int Learners, int Passed, double AverageScore);
 
-/// <summary>How many attempts at a test scored 0–9%, 10–19%, … 90–100%.</summary>
-public sealed record ScoreBands(string Bank, string Title, IReadOnlyList<int> Attempts);
+/// <summary>How many attempts at a test scored 0–9%, 10–19%, … 90–100%, and by how many learners.</summary>
+public sealed record ScoreBands(string Bank, string Title, IReadOnlyList<int> Attempts, IReadOnlyList<int> Learners);
 
 public sealed record ReadFigures(string Title, long Reads);
 

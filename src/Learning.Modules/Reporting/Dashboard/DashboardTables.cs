@@ -53,9 +53,9 @@ public static class DashboardTables
         report.Filter.ByWeek ? S["Week by week"] : S["Month by month"],
         S["Registrations, enrolments, active learners and certificates in each week or month of the period."],
         [report.Filter.ByWeek ? S["Week of"] : S["Month"], S["Registrations"], S["Enrolments"], S["Active learners"], S["Certificates"]],
-        report.OverTime.Select(t => (IReadOnlyList<Cell>)[
+        Protected(report.OverTime.Select(t => (IReadOnlyList<Cell>)[
             Cell.Of(report.Filter.ByWeek ? t.Start.ToString("d", culture) : t.Start.ToString("Y", culture)),
-            Cell.People(t.Registrations), Cell.People(t.Enrolments), Cell.People(t.ActiveLearners), Cell.People(t.Certificates)]).ToList());
+            Cell.People(t.Registrations), Cell.People(t.Enrolments), Cell.People(t.ActiveLearners), Cell.People(t.Certificates)]).ToList()));
 
     public static ReportTable Tests(DashboardReport report, IStringLocalizer S, Func<string, string> languageName) => new(
         "tests",
@@ -63,7 +63,7 @@ public static class DashboardTables
         S["Attempts submitted in the period at each part's test, by the learners' language: pass rate (70% needed) and average score."],
         [S["Test and language"], S["Attempts"], S["Learners"], S["Pass rate"], S["Average score"]],
         report.Tests.Select(t => (IReadOnlyList<Cell>)[
-            Cell.Of($"{t.Title} · {languageName(t.Culture)}"), Cell.People(t.Attempts), Cell.People(t.Learners),
+            Cell.Of($"{t.Title} · {languageName(t.Culture)}"), Attempts(t.Attempts, t.Learners), Cell.People(t.Learners),
             Share(t.Passed, t.Attempts, t.Learners), Cell.Percent((decimal)Math.Round(t.AverageScore, 1), t.Learners < FewestLearners)]).ToList())
         { ChartColumns = [3, 4] };
 
@@ -72,9 +72,9 @@ public static class DashboardTables
         S["Distribution of scores"],
         S["How many attempts submitted in the period scored in each band of 10%, for each part's test."],
         [S["Score"], .. report.Scores.Select(s => s.Title)],
-        Enumerable.Range(0, 10).Select(band => (IReadOnlyList<Cell>)[
+        Protected(Enumerable.Range(0, 10).Select(band => (IReadOnlyList<Cell>)[
             Cell.Of(band == 9 ? "90–100 %" : $"{band * 10}–{band * 10 + 9} %"),
-            .. report.Scores.Select(s => Cell.People(s.Attempts[band]))]).ToList());
+            .. report.Scores.Select(s => Attempts(s.Attempts[band], s.Learners[band]))]).ToList()));
 
     public static ReportTable Reads(string id, IReadOnlyList<ReadFigures> reads, string title, string description, string itemColumn, IStringLocalizer S) => new(
         id, title, description,
@@ -95,7 +95,7 @@ public static class DashboardTables
         S["Opinions and survey answers received in the period, and how many were accepted or done by the editors."],
         [S["About"], S["Received"], S["Acted on"], S["Share acted on"]],
         [
-            .. report.Feedback.ByKind.Select(k => (IReadOnlyList<Cell>)[Cell.Of(kindName(k.Kind)), Cell.People(k.Received), Cell.People(k.ActedOn), Share(k.ActedOn, k.Received, k.Received)]),
+            .. Protected(report.Feedback.ByKind.Select(k => (IReadOnlyList<Cell>)[Cell.Of(kindName(k.Kind)), Cell.People(k.Received), Cell.People(k.ActedOn), Share(k.ActedOn, k.Received, k.Received)]).ToList()),
             [Cell.Of(S["All"]), Cell.People(report.Feedback.Received), Cell.People(report.Feedback.ActedOn), Share(report.Feedback.ActedOn, report.Feedback.Received, report.Feedback.Received)],
         ]) { ChartColumns = [3] };
 
@@ -113,6 +113,40 @@ public static class DashboardTables
         S["The {0} learners quiet for longest first (at most {1}).", report.AtRisk.Learners.Count, ImpactDashboard.AtRiskListed],
         [S["Name"], S["E-mail address"], S["Last active"], S["Parts completed"]],
         report.AtRisk.Learners.Select(l => (IReadOnlyList<Cell>)[Cell.Of(l.DisplayName), Cell.Of(l.Email), Cell.Of(l.LastActiveUtc.ToString("d", culture)), Cell.Count(l.PartsCompleted)]).ToList());
+
+    /// <summary>A count of attempts, hidden when they are the attempts of 1 to 4 learners (one learner may try often).</summary>
+    private static Cell Attempts(int attempts, int learners) =>
+        attempts > 0 && learners < FewestLearners ? Hidden(CellKind.People) : Cell.People(attempts);
+
+    private static Cell Hidden(CellKind kind) => new(kind, null, null, Suppressed: true);
+
+    /// <summary>
+    /// Secondary suppression: where a column's total is shown elsewhere (the participants' table beside the weeks, the
+    /// "All" row beside the kinds, a test's attempts beside its score bands), one hidden cell would be the total minus
+    /// the others. So when a column of figures hides exactly one cell, the smallest other cell of that column is not
+    /// shown either ("–": it may be 5 or more, so "&lt; 5" would be untrue); then only the sum of the two can be worked out.
+    /// </summary>
+    private static List<IReadOnlyList<Cell>> Protected(List<IReadOnlyList<Cell>> rows)
+    {
+        var cells = rows.Select(r => r.ToArray()).ToList();
+        var columns = cells.Count == 0 ? 0 : cells.Max(r => r.Length);
+        for (var column = 1; column < columns; column++)
+        {
+            var inColumn = cells.Where(r => column < r.Length && r[column].Kind == CellKind.People).ToList();
+            if (inColumn.Count(r => r[column].Suppressed) != 1)
+            {
+                continue;
+            }
+
+            var partner = inColumn.Where(r => !r[column].Suppressed).OrderBy(r => r[column].Number).FirstOrDefault();
+            if (partner is not null)
+            {
+                partner[column] = Cell.Empty;
+            }
+        }
+
+        return cells.Select(r => (IReadOnlyList<Cell>)r).ToList();
+    }
 
     /// <summary>A share in %, suppressed when it describes fewer than 5 learners: taken over fewer than 5, or counting
     /// 1 to 4 of them (beside the whole, 9.1% would tell that 1 of 11 did it).</summary>

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Learning.Modules.Reporting.Dashboard;
 
 /// <summary>What the dashboard's filters offer in a tenant: its languages, the countries and structures of its
-/// directory and learners, structure types, and the professions that at least 5 learners typed (a rarer one
-/// would point at a person).</summary>
+/// directory, structure types, and the countries and professions that at least 5 learners gave (a rarer one would
+/// point at a person).</summary>
 public sealed record FilterChoices(
     IReadOnlyList<string> Languages,
     IReadOnlyList<string> Countries,
@@ -23,8 +23,9 @@ public sealed record FilterChoices(
     {
         var db = services.GetRequiredService<LearningDbContext>();
         var structures = await services.GetRequiredService<StructureDirectory>().ListAsync(cancellationToken);
+        // Countries of learners without a structure, like professions, only when 5 learners or more gave them.
         var learnerCountries = await db.LearnerFacts.AsNoTracking().Where(l => l.StructureId == null && l.Country != null)
-            .Select(l => l.Country!).Distinct().ToListAsync(cancellationToken);
+            .GroupBy(l => l.Country!).Where(g => g.Count() >= DashboardTables.FewestLearners).Select(g => g.Key).ToListAsync(cancellationToken);
         var professions = await db.LearnerFacts.AsNoTracking().Where(l => l.Profession != null)
             .GroupBy(l => l.Profession!).Where(g => g.Count() >= DashboardTables.FewestLearners)
             .OrderByDescending(g => g.Count()).Select(g => g.Key).Take(MostProfessions).ToListAsync(cancellationToken);

@@ -175,10 +175,12 @@ public sealed class ImpactDashboard(
                 where attempt.SubmittedUtc >= start && attempt.SubmittedUtc < end
                 where learners.Any(l => l.UserId == attempt.UserId)
                 group attempt by new { attempt.Bank, Band = attempt.Percent >= 90 ? 9 : (int)(attempt.Percent / 10) } into g
-                select new { g.Key.Bank, g.Key.Band, Count = g.Count() })
+                select new { g.Key.Bank, g.Key.Band, Count = g.Count(), Learners = g.Select(a => a.UserId).Distinct().Count() })
             .ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.Bank).OrderBy(g => Order(parts, g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ScoreBands(g.Key, Title(parts, g.Key), Enumerable.Range(0, 10).Select(band => g.Where(r => r.Band == band).Sum(r => r.Count)).ToList()))
+            .Select(g => new ScoreBands(g.Key, Title(parts, g.Key),
+                Enumerable.Range(0, 10).Select(band => g.Where(r => r.Band == band).Sum(r => r.Count)).ToList(),
+                Enumerable.Range(0, 10).Select(band => g.Where(r => r.Band == band).Sum(r => r.Learners)).ToList()))
             .ToList();
     }
 

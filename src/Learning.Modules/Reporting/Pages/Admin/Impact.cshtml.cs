@@ -109,12 +109,18 @@ public sealed class ImpactModel(
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        To ??= today;
-        From ??= To.Value.AddYears(-1).AddDays(1);
-        if (!ModelState.IsValid || From > To || To.Value.DayNumber - From.Value.DayNumber >= MostDays)
+        var valid = ModelState.IsValid && From is null or { Year: >= 2000 and <= 2100 } && To is null or { Year: >= 2000 and <= 2100 };
+        if (valid)
+        {
+            To ??= today;
+            From ??= To.Value.AddYears(-1).AddDays(1);
+            valid = From <= To && To.Value.DayNumber - From.Value.DayNumber < MostDays;
+        }
+
+        if (!valid)
         {
             // A malformed or impossible period: the last twelve months, with a word why.
-            ModelState.AddModelError(nameof(From), S["Choose a period of at most five years, its start before its end."]);
+            ModelState.AddModelError(nameof(From), S["Choose a period between the years 2000 and 2100, of at most five years, its start before its end."]);
             (From, To) = (today.AddYears(-1).AddDays(1), today);
         }
 
@@ -128,7 +134,7 @@ public sealed class ImpactModel(
             return NotFound();
         }
 
-        var filter = new DashboardFilter(From.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), To.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        var filter = new DashboardFilter(From!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), To!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             Language, Country, Type, Structure, Profession);
         Report = await services.GetRequiredService<ImpactDashboard>().ReportAsync(filter, culture, listAtRisk, cancellationToken);
         Tables = BuildTables(listAtRisk);
