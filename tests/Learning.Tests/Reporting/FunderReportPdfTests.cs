@@ -92,6 +92,19 @@ public sealed class FunderReportPdfTests
     }
 
     [Fact]
+    public void A_column_too_small_to_outline_is_drawn_as_a_sliver()
+    {
+        // A month's 3 certificates beside 9,000 registrations: the second series' outlined column is under 2 points high.
+        var months = new ReportTable("months", "Mois", "", ["Mois", "Inscriptions", "Certificats"],
+            [[Cell.Of("Octobre"), Cell.People(9000), Cell.People(6)], [Cell.Of("Novembre"), Cell.People(8000), Cell.People(7)]]);
+        var report = new FunderReportContent("fr", "Rapport", "Réseau", "2024", "Fait le 1er janvier 2025", [], [new ReportSection("Mois", null, months, ChartKind.OverTime)]);
+
+        var text = PdfText(FunderReportPdf.Render(report));
+
+        Assert.Contains("\nOctobre 9000 6\n", text.Replace("\u202f", "").Replace(" 000", "000"));
+    }
+
+    [Fact]
     public void A_table_of_two_hundred_rows_spans_pages_each_with_its_header_row_and_page_number()
     {
         var rows = Enumerable.Range(1, 200).Select(i => (IReadOnlyList<Cell>)[Cell.Of($"Structure n° {i}"), Cell.People(i)]).ToList();

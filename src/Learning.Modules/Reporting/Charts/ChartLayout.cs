@@ -252,7 +252,7 @@ public static class ChartLayout
     private static ChartShape Bar(double x, double y, double width, double height, int series) =>
         series % 2 == 0
             ? new ChartRect(x, y, width, height, Palette[series % Palette.Count])
-            : new ChartRect(x + 1, y + 1, Math.Max(0.5, width - 2), height - 2, Paper, Palette[series % Palette.Count]);
+            : new ChartRect(x + 1, y + 1, Math.Max(0.5, width - 2), Math.Max(0.5, height - 2), Paper, Palette[series % Palette.Count]); // a column under 2 points high stays a sliver
 
     /// <summary>A legend when there is more than one series; returns where the plot starts.</summary>
     private static double Legend(ReportTable table, IReadOnlyList<int> series, List<ChartShape> shapes, double top)
