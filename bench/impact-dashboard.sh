@@ -39,7 +39,7 @@ start_pg() {
   mkdir -p "$work/pg"
   if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$work/pg"; chmod 755 "$work"; pg() { runuser -u postgres -- "$@"; }; else pg() { "$@"; }; fi
   pg "$pg_bin/initdb" -D "$work/pg/data" -A trust -U learning >/dev/null
-  pg "$pg_bin/pg_ctl" -D "$work/pg/data" -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off" -l "$work/pg/log" -w start >/dev/null
+  pg "$pg_bin/pg_ctl" -D "$work/pg/data" -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off -c log_min_duration_statement=20" -l "$work/pg/log" -w start >/dev/null
   stop_pg() { pg "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null 2>&1 || true; }
   trap 'stop_pg; cleanup' EXIT
   echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
@@ -77,6 +77,7 @@ bench() {
   IFS=' ' read -r full _ _ <<<"$(python3 bench/impact-data.py time "$site" "$cookie" "/en/admin/reports?$period" 1)"
   python3 bench/impact-data.py time "$site" "$cookie" "/en/admin/reports?$period" 2 >/dev/null  # warm-up
   local -A median p95
+  local logged=0; [ "$provider" = postgres ] && logged=$(wc -l <"$work/pg/log")
   for what in dashboard filtered csv workbook funder; do
     local path
     case $what in
@@ -92,13 +93,17 @@ bench() {
     [ "$errors" = 0 ] || p95[$what]="${p95[$what]} ($errors of $requests failed)"
     echo "  $what: median ${median[$what]} ms, p95 ${p95[$what]} ms"
   done
+  if [ "$provider" = postgres ]; then
+    echo "Statements PostgreSQL logged as slow (over 20 ms) during these requests:"
+    python3 bench/impact-data.py slowest "$work/pg/log" "$logged"
+  fi
   echo "1,000 learners change; the next opening refreshes their facts (the incremental refresh), then the dashboard..."
   python3 bench/impact-data.py change "$provider" "$db" 1000 >/dev/null
   IFS=' ' read -r incremental _ _ <<<"$(python3 bench/impact-data.py time "$site" "$cookie" "/en/admin/reports?$period" 1)"
   echo "  full refresh + dashboard: $full ms; incremental refresh + dashboard: $incremental ms"
   echo "server errors logged: $(grep -c "fail:" "$data.log" || true)"; grep -m3 -A3 "fail:" "$data.log" || true
   stop_site
-  results+=("| $(date -u +%F) | $(nproc) cores | $provider | $volumes | $((full / 1000)) s | $((incremental)) ms | ${median[dashboard]} / ${p95[dashboard]} | ${median[filtered]} / ${p95[filtered]} | ${median[csv]} / ${p95[csv]} | ${median[workbook]} / ${p95[workbook]} | ${median[funder]} / ${p95[funder]} |")
+  results+=("| $(date -u +%F) | $(nproc) cores | $provider | $(grep -o '[0-9,]* learners' <<<"$volumes"), $(grep -o '[0-9,]* attempts' <<<"$volumes"), $(grep -o '[0-9,]* answers' <<<"$volumes") | $((full / 1000)) s | $((incremental)) ms | ${median[dashboard]} / ${p95[dashboard]} | ${median[filtered]} / ${p95[filtered]} | ${median[csv]} / ${p95[csv]} | ${median[workbook]} / ${p95[workbook]} | ${median[funder]} / ${p95[funder]} |")
 }
 
 case $which in

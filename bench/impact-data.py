@@ -10,6 +10,7 @@ psql's COPY.
   change <sqlite|postgres> <db> <n>   n learners change now (profile saved, an activity tried), and the facts are
                                   marked stale so that the dashboard's next opening refreshes them
   signin <site> <password>        signs the administrator in; prints the Cookie header
+  slowest <postgres log> <line>   the statements PostgreSQL logged as slow after that line of its log, slowest first
   time <site> <cookie> <path> <n> n sequential GETs; prints "median p95 bytes errors", times in ms
 <db> is the SQLite file, or psql's connection string. Same seed, same data."""
 import http.cookiejar, json, random, re, statistics, subprocess, sys, time, urllib.parse, urllib.request, uuid
@@ -244,9 +245,8 @@ def fill(provider, db):
         t.execute(";".join(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT MAX(\"Id\") FROM \"{table}\"))"
                            for table in ["Structures", "Enrolments", "Attempts", "Certificates", "FeedbackItems"])
                   + "; ANALYZE")
+    # (No ANALYZE on SQLite: the site never runs it, so its query plans go without statistics.)
     t.execute("DELETE FROM \"AspNetUserTokens\" WHERE \"Name\" = 'OneTimePassword'")
-    if provider == "sqlite":
-        t.execute("ANALYZE")
     print(", ".join(f"{v:,} {k}" for k, v in counts.items()))
 
 
@@ -308,6 +308,27 @@ def timed(site, cookie, path, n):
     print(f"{statistics.median(times):.0f} {p95:.0f} {size} {errors}")
 
 
+def slowest(log, first_line):
+    """Sums PostgreSQL's log_min_duration_statement entries by statement: count, median and total ms."""
+    entries, current = [], None
+    with open(log, errors="replace") as lines:
+        for number, line in enumerate(lines):
+            if number < first_line:
+                continue
+            if found := re.search(r"LOG:  duration: ([0-9.]+) ms  (?:execute [^:]*|statement): (.*)", line):
+                current = [float(found.group(1)), found.group(2)]
+                entries.append(current)
+            elif current is not None and line.startswith(("\t", " ")):
+                current[1] += " " + line.strip()
+            else:
+                current = None
+    by_statement = {}
+    for ms, sql in entries:
+        by_statement.setdefault(re.sub(r"\s+", " ", sql)[:220], []).append(ms)
+    for sql, times in sorted(by_statement.items(), key=lambda kv: -sum(kv[1]))[:12]:
+        print(f"{len(times):4d} × median {statistics.median(times):7.0f} ms  {sql}")
+
+
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
     if command == "fill":
@@ -316,6 +337,8 @@ if __name__ == "__main__":
         change(args[0], args[1], int(args[2]))
     elif command == "signin":
         signin(args[0], args[1])
+    elif command == "slowest":
+        slowest(args[0], int(args[1]))
     elif command == "time":
         timed(args[0], args[1], args[2], int(args[3]))
     else:
