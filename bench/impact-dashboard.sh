@@ -90,7 +90,7 @@ bench() {
     python3 bench/impact-data.py time "$site" "$cookie" "$path" 1 >/dev/null  # warm-up
     local errors
     IFS=' ' read -r median[$what] p95[$what] _ errors <<<"$(python3 bench/impact-data.py time "$site" "$cookie" "$path" "$requests")"
-    [ "$errors" = 0 ] || p95[$what]="${p95[$what]} ($errors of $requests failed)"
+    [ "$errors" = 0 ] || p95[$what]="${p95[$what]} ($errors of $requests failed; timed until the error page)"
     echo "  $what: median ${median[$what]} ms, p95 ${p95[$what]} ms"
   done
   if [ "$provider" = postgres ]; then
