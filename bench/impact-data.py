@@ -282,7 +282,7 @@ def signin(site, password):
         if redirect.code != 302:
             raise
     cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
-    request = urllib.request.Request(site + "/en/admin/reports/questions", headers={"Cookie": cookie})
+    request = urllib.request.Request(site + "/en/admin/structures", headers={"Cookie": cookie})
     if opener_with().open(request).status != 200:
         sys.exit("the administrator could not sign in")
     print(cookie)
