@@ -32,9 +32,9 @@ run_site() {
 stop_site() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=; }
 
 # A throwaway PostgreSQL server, as test.sh starts one.
-pg_port=
+pg_port= pg_bin=
 start_pg() {
-  local pg_bin; pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   mkdir -p "$work/pg"
   if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$work/pg"; chmod 755 "$work"; pg() { runuser -u postgres -- "$@"; }; else pg() { "$@"; }; fi
