@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Benchmark: the impact dashboard of a tenant with 100,000 learners and 1,000,000 answers, on SQLite and on PostgreSQL.
+# The site creates the tenant's schema, bench/impact-data.py fills it straight in the database (site stopped), then,
+# signed in as the administrator: the first opening (which builds every fact: the full refresh), the dashboard over
+# the last 12 months with and without a filter, one table's CSV, the workbook and the funder report (median and p95 of
+# sequential requests), and the opening that follows a change of 1,000 learners (the incremental refresh).
+# Goal (impact reporting, speed): the dashboard within 200 ms. A measurement, never a test.
+# Usage: bench/impact-dashboard.sh [sqlite|postgres|both] [requests]     # default both, 20 requests each
+set -euo pipefail
+cd "$(dirname "$0")/.."
+which=${1:-both}
+requests=${2:-20}
+source bench/lib.sh
+port=5193
+site="http://127.0.0.1:$port"
+
+echo "Publishing the site (Release)..."
+dotnet publish src/Learning.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+
+# Starts the published site on $site with the data folder $1 and extra settings (VAR=value ...). The facts' own job
+# and staleness wait for a day: the benchmark says when they are refreshed.
+run_site() {
+  local data=$1; shift
+  env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    Learning__DataPath="$data" Learning__Content__Folder="${CONTENT_FOLDER:-$PWD/content}" \
+    Learning__Reporting__RefreshIntervalMinutes=1440 "$@" \
+    dotnet "$work/app/Learning.Web.dll" --urls "$site" --contentRoot "$work/app" >>"$data.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 240); do curl -fs "$site/health" >/dev/null 2>&1 && return; sleep 0.5; done
+  echo "the site did not start:"; tail -20 "$data.log"; exit 1
+}
+stop_site() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=; }
+
+# A throwaway PostgreSQL server, as test.sh starts one.
+pg_port= pg_bin=
+start_pg() {
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  mkdir -p "$work/pg"
+  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$work/pg"; chmod 755 "$work"; pg() { runuser -u postgres -- "$@"; }; else pg() { "$@"; }; fi
+  pg "$pg_bin/initdb" -D "$work/pg/data" -A trust -U learning >/dev/null
+  pg "$pg_bin/pg_ctl" -D "$work/pg/data" -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off -c log_min_duration_statement=20" -l "$work/pg/log" -w start >/dev/null
+  stop_pg() { pg "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null 2>&1 || true; }
+  trap 'stop_pg; cleanup' EXIT
+  echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+}
+
+seconds() { python3 -c 'import sys, time; print(f"{time.time() - float(sys.argv[1]):.1f}")' "$1"; }
+now() { python3 -c 'import time; print(time.time())'; }
+
+results=()
+bench() {
+  local provider=$1 data="$work/$1" db settings=()
+  if [ "$provider" = postgres ]; then
+    [ -n "$pg_port" ] || start_pg
+    db="host=127.0.0.1 port=$pg_port user=learning dbname=impact"
+    settings=(Learning__Database__Provider=Postgres "Learning__Database__ConnectionString=Host=127.0.0.1;Port=$pg_port;Username=learning;Database=impact")
+  else
+    db="$data/Sites/default/learning.db"
+  fi
+  echo "== $provider: setting the site up..."
+  run_site "$data" "${settings[@]}"
+  local password; password=$(awk '/One-time password/ {print $NF}' "$data.log")
+  stop_site
+  echo "Filling the default tenant..."
+  local began; began=$(now)
+  local volumes; volumes=$(python3 bench/impact-data.py fill "$provider" "$db")
+  echo "$volumes ($(seconds "$began") s)"
+  run_site "$data" "${settings[@]}"
+  local cookie; cookie=$(python3 bench/impact-data.py signin "$site" "$password")
+
+  local to from period filter
+  to=$(date -u +%F); from=$(date -u -d "$to -1 year +1 day" +%F)
+  period="from=$from&to=$to"
+  filter="$period&language=fr&country=BE"
+  echo "First opening: every learner's facts built (the full refresh), then the dashboard..."
+  IFS=' ' read -r full _ _ <<<"$(python3 bench/impact-data.py time "$site" "$cookie" "/en/admin/reports?$period" 1)"
+  python3 bench/impact-data.py time "$site" "$cookie" "/en/admin/reports?$period" 2 >/dev/null  # warm-up
+  local -A median p95
+  local logged=0; [ "$provider" = postgres ] && logged=$(wc -l <"$work/pg/log")
+  for what in dashboard filtered csv workbook funder; do
+    local path
+    case $what in
+      dashboard) path="/en/admin/reports?$period" ;;
+      filtered) path="/en/admin/reports?$filter" ;;
+      csv) path="/en/admin/reports?$period&handler=Csv&table=over-time" ;;
+      workbook) path="/en/admin/reports?$period&handler=Workbook" ;;
+      funder) path="/en/admin/reports?$period&handler=FunderReport" ;;
+    esac
+    python3 bench/impact-data.py time "$site" "$cookie" "$path" 1 >/dev/null  # warm-up
+    local errors
+    IFS=' ' read -r median[$what] p95[$what] _ errors <<<"$(python3 bench/impact-data.py time "$site" "$cookie" "$path" "$requests")"
+    [ "$errors" = 0 ] || p95[$what]="${p95[$what]} ($errors of $requests failed; timed until the error page)"
+    echo "  $what: median ${median[$what]} ms, p95 ${p95[$what]} ms"
+  done
+  if [ "$provider" = postgres ]; then
+    echo "Statements PostgreSQL logged as slow (over 20 ms) during these requests:"
+    python3 bench/impact-data.py slowest "$work/pg/log" "$logged"
+  fi
+  echo "1,000 learners change; the next opening refreshes their facts (the incremental refresh), then the dashboard..."
+  python3 bench/impact-data.py change "$provider" "$db" 1000 >/dev/null
+  IFS=' ' read -r incremental _ _ <<<"$(python3 bench/impact-data.py time "$site" "$cookie" "/en/admin/reports?$period" 1)"
+  echo "  full refresh + dashboard: $full ms; incremental refresh + dashboard: $incremental ms"
+  echo "server errors logged: $(grep -c "fail:" "$data.log" || true)"; grep -m3 -A3 "fail:" "$data.log" || true
+  stop_site
+  results+=("| $(date -u +%F) | $(nproc) cores | $provider | $(grep -o '[0-9,]* learners' <<<"$volumes"), $(grep -o '[0-9,]* attempts' <<<"$volumes"), $(grep -o '[0-9,]* answers' <<<"$volumes") | $((full / 1000)) s | $((incremental)) ms | ${median[dashboard]} / ${p95[dashboard]} | ${median[filtered]} / ${p95[filtered]} | ${median[csv]} / ${p95[csv]} | ${median[workbook]} / ${p95[workbook]} | ${median[funder]} / ${p95[funder]} |")
+}
+
+case $which in
+  sqlite|postgres) bench "$which" ;;
+  both) bench sqlite; bench postgres ;;
+  *) echo "usage: $0 [sqlite|postgres|both] [requests]"; exit 2 ;;
+esac
+echo
+echo "| date | machine | database | volumes | first opening (full refresh) | opening after 1,000 changes (incremental) | dashboard ms, median / p95 | filtered | CSV | workbook | funder PDF |"
+printf '%s\n' "${results[@]}"
