@@ -24,6 +24,7 @@ public sealed class ReportingModule : ILearningModule
         services.Configure<ReportingOptions>(section);
         services.AddScoped<FactsRefresh>();
         services.AddScoped<ImpactDashboard>();
+        services.AddSingleton<ReportCache>();
         services.AddScoped<IPersonalDataProvider, ReportingPersonalData>();
 
         services.AddSingleton<FactsRefreshLock>();

@@ -123,6 +123,32 @@ public sealed class ImpactDashboardTests
         Assert.Equal(3m, year.StructuresReached.Achieved);
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_report_is_computed_once_per_refresh_of_the_facts_and_the_opening_one_is_prepared_by_the_job(Db db)
+    {
+        await using var app = new LearningApp(db, content: TestContent.Small());
+        await ImpactWorld.SeedAsync(app);
+        Task<DashboardReport> CachedAsync(DashboardFilter filter, string culture = "en") =>
+            app.WithTenantAsync(sp => sp.GetRequiredService<ImpactDashboard>().CachedReportAsync(filter, culture, listAtRisk: true, default));
+
+        var first = await CachedAsync(Quarter);
+        Assert.Same(first, await CachedAsync(Quarter));
+        Assert.NotSame(first, await CachedAsync(Quarter with { Culture = "fr" }));
+        Assert.NotSame(first, await CachedAsync(Quarter, "fr"));
+
+        // A refresh reads the features, where these learners did nothing but register: the next opening says so.
+        await app.WithTenantAsync(sp => sp.GetRequiredService<FactsRefresh>().RunAsync(default));
+        var refreshed = await CachedAsync(Quarter);
+        Assert.NotSame(first, refreshed);
+        Assert.Equal(0, refreshed.Participation.Enrolments);
+
+        // What the job prepares after a refresh is what the dashboard opens on: the last twelve months, in the tenant's language.
+        var prepared = await app.WithTenantAsync(sp => sp.GetRequiredService<ImpactDashboard>().PrepareDefaultAsync(default));
+        var (from, to) = ImpactDashboard.DefaultPeriod(DateTime.UtcNow);
+        Assert.Same(prepared, await CachedAsync(new DashboardFilter(from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), "fr"));
+    }
+
     private static Task<DashboardReport> ReportAsync(LearningApp app, DashboardFilter filter) =>
         app.WithTenantAsync(sp => sp.GetRequiredService<ImpactDashboard>().ReportAsync(filter, "en", listAtRisk: true, default));
 }

@@ -1,5 +1,6 @@
 using Learning.Modules.Accounts.Contracts;
 using Learning.Modules.Content;
+using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
 using Learning.Modules.Feedback.Contracts;
 using Learning.Modules.Mooc.Contracts;
@@ -21,12 +22,38 @@ public sealed class ImpactDashboard(
     ReadCounts reads,
     FeedbackFigures feedback,
     FactsRefresh refresh,
+    ReportCache cache,
+    TenantContext tenantContext,
     IOptions<ReportingOptions> options,
     TimeProvider clock)
 {
     public const int TopReads = 10;
 
     public const int AtRiskListed = 200;
+
+    /// <summary>The report, computed once per refresh of the facts (<see cref="ReportCache"/>).</summary>
+    public async Task<DashboardReport> CachedReportAsync(DashboardFilter filter, string culture, bool listAtRisk, CancellationToken cancellationToken)
+    {
+        var key = new ReportCache.Key(tenantContext.Tenant.Name, filter, culture, listAtRisk, await refresh.RefreshedAsync(cancellationToken));
+        return await cache.GetOrComputeAsync(key, TimeSpan.FromMinutes(Math.Max(1, options.Value.RefreshIntervalMinutes)),
+            () => ReportAsync(filter, culture, listAtRisk, cancellationToken));
+    }
+
+    /// <summary>The period the dashboard opens on: the last twelve months, today included.</summary>
+    public static (DateOnly From, DateOnly To) DefaultPeriod(DateTime nowUtc)
+    {
+        var today = DateOnly.FromDateTime(nowUtc);
+        return (today.AddYears(-1).AddDays(1), today);
+    }
+
+    /// <summary>Computes the report the dashboard opens on, in the tenant's language, right after a refresh (the job
+    /// calls it), so that administrators find it ready.</summary>
+    public Task<DashboardReport> PrepareDefaultAsync(CancellationToken cancellationToken)
+    {
+        var (from, to) = DefaultPeriod(clock.GetUtcNow().UtcDateTime);
+        var filter = new DashboardFilter(from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        return CachedReportAsync(filter, tenantContext.Tenant.DefaultCulture, listAtRisk: true, cancellationToken);
+    }
 
     public async Task<DashboardReport> ReportAsync(DashboardFilter filter, string culture, bool listAtRisk, CancellationToken cancellationToken)
     {

@@ -108,12 +108,12 @@ public sealed class ImpactModel(
             return NotFound();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (lastYear, today) = ImpactDashboard.DefaultPeriod(clock.GetUtcNow().UtcDateTime);
         var valid = ModelState.IsValid && From is null or { Year: >= 2000 and <= 2100 } && To is null or { Year: >= 2000 and <= 2100 };
         if (valid)
         {
+            From ??= To is null ? lastYear : To.Value.AddYears(-1).AddDays(1);
             To ??= today;
-            From ??= To.Value.AddYears(-1).AddDays(1);
             valid = From <= To && To.Value.DayNumber - From.Value.DayNumber < MostDays;
         }
 
@@ -121,7 +121,7 @@ public sealed class ImpactModel(
         {
             // A malformed or impossible period: the last twelve months, with a word why.
             ModelState.AddModelError(nameof(From), S["Choose a period between the years 2000 and 2100, of at most five years, its start before its end."]);
-            (From, To) = (today.AddYears(-1).AddDays(1), today);
+            (From, To) = (lastYear, today);
         }
 
         var culture = Cultures.Current;
@@ -136,8 +136,9 @@ public sealed class ImpactModel(
 
         var filter = new DashboardFilter(From!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), To!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             Language, Country, Type, Structure, Profession);
-        Report = await services.GetRequiredService<ImpactDashboard>().ReportAsync(filter, culture, listAtRisk, cancellationToken);
-        Tables = BuildTables(listAtRisk);
+        // One report for the page and its downloads; only the funder's report leaves the names out.
+        Report = await services.GetRequiredService<ImpactDashboard>().CachedReportAsync(filter, culture, listAtRisk: true, cancellationToken);
+        Tables = BuildTables(withNames: listAtRisk);
         return answer();
     }
 
