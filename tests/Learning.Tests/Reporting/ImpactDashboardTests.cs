@@ -1,8 +1,3 @@
-using Learning.Modules.Accounts;
-using Learning.Modules.Content;
-using Learning.Modules.Feedback;
-using Learning.Modules.Data;
-using Learning.Modules.Reporting;
 using Learning.Modules.Reporting.Dashboard;
 using Learning.Modules.Reporting.Facts;
 using Learning.Tests.Infrastructure;

@@ -11,7 +11,7 @@ namespace Learning.Modules.Reporting.Dashboard;
 /// </summary>
 public static class DashboardTables
 {
-    public const int FewestLearners = 5;
+    public const int FewestLearners = ItemAnalysis.FewestLearners;
 
     public static ReportTable Objectives(DashboardReport report, IStringLocalizer S) => new(
         "objectives",
@@ -116,9 +116,7 @@ public static class DashboardTables
 
     /// <summary>A count of attempts, hidden when they are the attempts of 1 to 4 learners (one learner may try often).</summary>
     private static Cell Attempts(int attempts, int learners) =>
-        attempts > 0 && learners < FewestLearners ? Hidden(CellKind.People) : Cell.People(attempts);
-
-    private static Cell Hidden(CellKind kind) => new(kind, null, null, Suppressed: true);
+        attempts > 0 && learners < FewestLearners ? new Cell(CellKind.People, null, null, Suppressed: true) : Cell.People(attempts);
 
     /// <summary>
     /// Secondary suppression: where a column's total is shown elsewhere (the participants' table beside the weeks, the

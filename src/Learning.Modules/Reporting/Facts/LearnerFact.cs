@@ -15,7 +15,8 @@ public sealed class LearnerFact
 
     public int? StructureId { get; set; }
 
-    /// <summary>The structure's country, else the one in the learner's profile.</summary>
+    /// <summary>The country in the learner's profile (the dashboard takes the structure's, when there is one, from the
+    /// directory, so that an edited structure counts at once).</summary>
     public string? Country { get; set; }
 
     public string? Profession { get; set; }
