@@ -1,6 +1,7 @@
 using Learning.Modules.Accounts;
 using Learning.Modules.Assessment;
 using Learning.Modules.Certificates;
+using Learning.Modules.Community;
 using Learning.Modules.Content;
 using Learning.Modules.Toolbox;
 using Learning.Modules.Tutorials;
@@ -27,6 +28,7 @@ public static class Modules
         new CertificatesModule(),
         new MoocModule(),
         new FeedbackModule(),
+        new CommunityModule(),
         new ReportingModule(),
     ];
 }
