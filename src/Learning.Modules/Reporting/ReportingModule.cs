@@ -25,6 +25,7 @@ public sealed class ReportingModule : ILearningModule
         services.AddScoped<FactsRefresh>();
         services.AddScoped<ImpactDashboard>();
         services.AddSingleton<ReportCache>();
+        services.AddSingleton<FactsSnapshots>();
         services.AddScoped<IPersonalDataProvider, ReportingPersonalData>();
 
         services.AddSingleton<FactsRefreshLock>();

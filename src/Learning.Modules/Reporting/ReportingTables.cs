@@ -17,6 +17,8 @@ public static class ReportingTables
 
         public DbSet<AttemptFact> AttemptFacts => db.Set<AttemptFact>();
 
+        public DbSet<ActivityNumber> ActivityNumbers => db.Set<ActivityNumber>();
+
         public DbSet<FactsState> FactsState => db.Set<FactsState>();
     }
 }

@@ -168,35 +168,50 @@ public sealed class CourseFactsTests
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task First_tries_count_the_learners_who_tried_each_activity_and_those_whose_first_try_was_not_all_right(Db database)
+    public async Task First_tries_tell_for_each_learner_the_activities_tried_and_those_whose_first_try_was_not_all_right(Db database)
     {
         await using var app = new LearningApp(database, content: TestContent.Small());
         await app.WithTenantAsync(async sp =>
         {
             var db = sp.GetRequiredService<LearningDbContext>();
             db.ActivityProgress.AddRange(
-                // p1-a01: right at once (1), right at the third try (2), one wrong try (3), two wrong tries (4): 4 tried, 3 failed.
+                // p1-a01: right at once (one), right at the third try (two), one wrong try (three), two wrong tries (four).
                 Tried("one", "p1-a01", 1, Since, completed: true),
                 Tried("two", "p1-a01", 3, Since, completed: true),
                 Tried("three", "p1-a01", 1, Since, completed: false),
                 Tried("four", "p1-a01", 2, Since, completed: false),
-                Tried("five", "p1-a01", 0, Since, completed: false),   // never tried: not counted
-                // p2-a03: right at once: 1 tried, none failed.
+                Tried("five", "p1-a01", 0, Since, completed: false),   // never tried: left out
                 Tried("one", "p2-a03", 1, Since, completed: true),
-                // An activity since removed from the course: left out.
-                Tried("one", "p9-a99", 2, Since, completed: true));
+                Tried("one", "p9-a99", 2, Since, completed: true),     // an activity since removed from the course: left out
+                Tried("six", "p1-a01", 2, Since, completed: false));   // not asked for
             return await db.SaveChangesAsync();
         });
 
-        var tries = await app.WithTenantAsync(sp => sp.GetRequiredService<CourseFacts>().FirstTriesAsync("en", default));
+        var tries = await app.WithTenantAsync(sp => sp.GetRequiredService<CourseFacts>().FirstTriesAsync(["one", "two", "three", "four", "five"], default));
 
-        Assert.Equal(4 * 6 + 2, tries.Count);
-        Assert.Equal(new ActivityFirstTries("part-1", "p1-a01", "Activity p1-a01 (en)", 4, 3), tries[0]);
-        Assert.Equal(new ActivityFirstTries("part-1", "p1-a02", "Activity p1-a02 (en)", 0, 0), tries[1]);
-        Assert.Equal(new ActivityFirstTries("part-2", "p2-a03", "Activity p2-a03 (en)", 1, 0), tries[8]);
-        Assert.Equal(("self-assessment", "s-a02"), (tries[^1].Part, tries[^1].ActivityId));
-        Assert.Equal(5, tries.Sum(t => t.Tried));
-        Assert.Equal(3, tries.Sum(t => t.FailedAtFirstTry));
+        Assert.Equal(
+            [
+                new LearnerFirstTry("four", "p1-a01", true),
+                new LearnerFirstTry("one", "p1-a01", false),
+                new LearnerFirstTry("one", "p2-a03", false),
+                new LearnerFirstTry("three", "p1-a01", true),
+                new LearnerFirstTry("two", "p1-a01", true),
+            ],
+            tries.OrderBy(t => t.UserId, StringComparer.Ordinal).ThenBy(t => t.ActivityId, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_activities_come_in_course_order_titled_in_the_culture_with_their_part()
+    {
+        await using var app = new LearningApp(content: TestContent.Small());
+
+        var activities = await app.WithTenantAsync(sp => sp.GetRequiredService<CourseFacts>().ActivitiesAsync("en", default));
+
+        Assert.Equal(4 * 6 + 2, activities.Count);
+        Assert.Equal(new CourseActivityInfo("part-1", "p1-a01", "Activity p1-a01 (en)"), activities[0]);
+        Assert.Equal(new CourseActivityInfo("part-1", "p1-a02", "Activity p1-a02 (en)"), activities[1]);
+        Assert.Equal(new CourseActivityInfo("part-2", "p2-a03", "Activity p2-a03 (en)"), activities[8]);
+        Assert.Equal(("self-assessment", "s-a02"), (activities[^1].Part, activities[^1].ActivityId));
     }
 
     [Fact]

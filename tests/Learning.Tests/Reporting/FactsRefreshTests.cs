@@ -88,6 +88,15 @@ public sealed class FactsRefreshTests
         Assert.Equal(2, benDays.Count);
         Assert.Equal(benTried, benFact.LastActiveUtc, TimeSpan.FromMinutes(1)); // his try, two days after registering
 
+        // Activities are numbered as they are first seen; Ann got both of hers right at once, Ben failed his first try.
+        var numbers = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ActivityNumbers.ToDictionaryAsync(a => a.ActivityId, a => a.Number));
+        Assert.Equal(["p1-a01", "s-a01", "s-a02"], numbers.Keys.Order());
+        annFact = (await FactsAsync(app, ann)).Learner!;
+        Assert.True(ActivityNumber.IsSet(annFact.TriedActivities, numbers["s-a01"]) && ActivityNumber.IsSet(annFact.TriedActivities, numbers["s-a02"]));
+        Assert.False(ActivityNumber.IsSet(annFact.TriedActivities, numbers["p1-a01"]));
+        Assert.Null(annFact.FailedActivities);
+        Assert.Equal((true, true), (ActivityNumber.IsSet(benFact.TriedActivities, numbers["p1-a01"]), ActivityNumber.IsSet(benFact.FailedActivities, numbers["p1-a01"])));
+
         // A certificate issued to Ann, then revoked.
         clock.Advance(TimeSpan.FromHours(1));
         var issued = clock.GetUtcNow().UtcDateTime;

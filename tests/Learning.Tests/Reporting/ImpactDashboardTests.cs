@@ -64,6 +64,10 @@ public sealed class ImpactDashboardTests
         Assert.Equal([("mooc-course", 0, 0), ("mooc-part", 4, 2), ("practice", 6, 4), ("tutorial", 0, 0)], report.Feedback.ByKind.Select(k => (k.Kind, k.Received, k.ActedOn)).OrderBy(k => k.Kind));
         Assert.Equal([("Neighbourhood job desk", 10L), ("Partners' day", 4L)], report.Practices.Select(r => (r.Title, r.Reads)));
 
+        // First tries: p1-a01 failed by 4 of 6, p1-a02 by 2 of 5 (bit 9, a second byte); p9-a99 is no longer in the course.
+        Assert.Equal([("part-1", "Activity p1-a01 (en)", 6, 4), ("part-1", "Activity p1-a02 (en)", 5, 2)],
+            report.HardestActivities.Select(a => (a.Part, a.Title, a.Tried, a.FailedAtFirstTry)));
+
         // At risk: enrolled, not finished, quiet for 30 days — every enrolled learner but a5.
         Assert.Equal(10, report.AtRisk.Count);
         Assert.Equal(10, report.AtRisk.Learners.Count);
@@ -83,6 +87,7 @@ public sealed class ImpactDashboardTests
         Assert.Equal([("Neighbourhood job desk", 3L)], french.Practices.Select(r => (r.Title, r.Reads)));
         Assert.Equal(1m, french.StructuresReached.Achieved);
         Assert.Equal(["fr"], french.Tests.Select(t => t.Culture));
+        Assert.Equal([("Activity p1-a01 (en)", 6, 4)], french.HardestActivities.Select(a => (a.Title, a.Tried, a.FailedAtFirstTry)));
 
         // France: S1 and S3 are French; d1 and d2 have no structure and live in Italy.
         var france = await ReportAsync(app, Quarter with { Country = "FR" });

@@ -88,6 +88,25 @@ public static class ImpactWorld
         Learner("c1", "fr", s3, null, null, On(4, 10), null, On(4, 10));
         Learner("d1", "it", null, "IT", "Job counsellor", On(3, 1), null, On(3, 1));
         Learner("d2", "it", null, "IT", null, On(3, 1), null, On(3, 1));
+        // Activities, a bit each: a1–a6 tried p1-a01 and a1–a4 failed their first try; b1–b5 tried p1-a02 and b1, b2
+        // failed it; everyone tried p9-a99, since removed from the course.
+        db.ActivityNumbers.AddRange(
+            new ActivityNumber { Number = 0, ActivityId = "p1-a01" },
+            new ActivityNumber { Number = 1, ActivityId = "p9-a99" },
+            new ActivityNumber { Number = 9, ActivityId = "p1-a02" });
+        foreach (var fact in db.LearnerFacts.Local)
+        {
+            var name = ids.Single(i => i.Value == fact.UserId).Key;
+            var (activity, failed) = name[0] switch { 'a' => (0, name[1] <= '4'), 'b' => (9, name[1] <= '2'), _ => (-1, false) };
+            fact.TriedActivities = ActivityNumber.Set(null, 1);
+            fact.FailedActivities = ActivityNumber.Set(null, 1);
+            if (activity >= 0)
+            {
+                fact.TriedActivities = ActivityNumber.Set(fact.TriedActivities, activity);
+                fact.FailedActivities = failed ? ActivityNumber.Set(fact.FailedActivities, activity) : fact.FailedActivities;
+            }
+        }
+
         // Feedback in the quarter: six opinions on a practice (3 done, 1 accepted, 1 rejected, 1 new) and four on part 1
         // (2 accepted, 2 new); one more in April.
         FeedbackStatus[] onPractice = [FeedbackStatus.Done, FeedbackStatus.Done, FeedbackStatus.Done, FeedbackStatus.Accepted, FeedbackStatus.Rejected, FeedbackStatus.New];

@@ -6,7 +6,7 @@ namespace Learning.Modules.Mooc.Contracts;
 
 /// <summary>
 /// What reports (Reporting's impact figures) may know of the course: which learners changed since a moment, the
-/// state of a batch of learners, the parts, and how the activities' first tries went. Read only, by batches of at
+/// state of a batch of learners, the parts, the activities, and how a batch of learners' first tries went. Read only, by batches of at
 /// most 1,000 ids, grouped in SQL where it counts.
 /// </summary>
 public sealed class CourseFacts(LearningDbContext db, Course course, LearnerStates states)
@@ -38,25 +38,30 @@ public sealed class CourseFacts(LearningDbContext db, Course course, LearnerStat
             .Select(p => new CoursePartInfo(p.SetId, p.Number ?? 0, p.Title, p.TestBank))
             .ToList();
 
-    /// <summary>
-    /// For each activity of the course, in course order: how many learners tried it, and how many of them failed
-    /// their first try (they tried more than once, or never completed it: the first all-right try completes an
-    /// activity). Counted in SQL by activity; activities nobody tried count 0, and progress kept for activities no
-    /// longer in the course is left out. Titles in <paramref name="culture"/>, French where not translated.
-    /// </summary>
-    public async Task<IReadOnlyList<ActivityFirstTries>> FirstTriesAsync(string culture, CancellationToken cancellationToken)
-    {
-        var counts = (await db.ActivityProgress.AsNoTracking().Where(p => p.Tries >= 1)
-                .GroupBy(p => new { p.Part, p.ActivityId })
-                .Select(g => new { g.Key.Part, g.Key.ActivityId, Tried = g.Count(), Failed = g.Count(p => p.Tries > 1 || p.CompletedUtc == null) })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(c => (c.Part, c.ActivityId));
-        return (await course.PartsAsync(culture, cancellationToken))
-            .SelectMany(part => part.Content.Activities.Select(activity =>
-            {
-                var count = counts.GetValueOrDefault((part.SetId, activity.Id));
-                return new ActivityFirstTries(part.SetId, activity.Id, activity.Title, count?.Tried ?? 0, count?.Failed ?? 0);
-            }))
+    /// <summary>The course's formative activities in course order, with their part's id ("part-1"), titled in
+    /// <paramref name="culture"/>, French where not translated.</summary>
+    public async Task<IReadOnlyList<CourseActivityInfo>> ActivitiesAsync(string culture, CancellationToken cancellationToken) =>
+        (await course.PartsAsync(culture, cancellationToken))
+            .SelectMany(part => part.Content.Activities.Select(activity => new CourseActivityInfo(part.SetId, activity.Id, activity.Title)))
             .ToList();
+
+    /// <summary>
+    /// How the learners among <paramref name="userIds"/> fared at their first try of each activity they tried: failed
+    /// when they tried more than once, or never completed it (the first all-right try completes an activity). Progress
+    /// kept for activities no longer in the course is left out. One query per 1,000 ids, in no particular order.
+    /// </summary>
+    public async Task<IReadOnlyList<LearnerFirstTry>> FirstTriesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        var activityIds = (await course.PartsAsync(Cultures.Default, cancellationToken)).SelectMany(p => p.Content.Activities.Select(a => a.Id)).ToList();
+        var tries = new List<LearnerFirstTry>();
+        foreach (var batch in userIds.Distinct().Chunk(LearnerStates.BatchSize))
+        {
+            tries.AddRange(await db.ActivityProgress.AsNoTracking()
+                .Where(p => batch.Contains(p.UserId) && p.Tries >= 1 && activityIds.Contains(p.ActivityId))
+                .Select(p => new LearnerFirstTry(p.UserId, p.ActivityId, p.Tries > 1 || p.CompletedUtc == null))
+                .ToListAsync(cancellationToken));
+        }
+
+        return tries;
     }
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Learning.Modules.Accounts.Contracts;
 using Learning.Modules.Core.Tenancy;
-using Learning.Modules.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Learning.Modules.Reporting.Dashboard;
@@ -21,14 +19,14 @@ public sealed record FilterChoices(
 
     public static async Task<FilterChoices> LoadAsync(IServiceProvider services, Tenant tenant, string culture, CancellationToken cancellationToken)
     {
-        var db = services.GetRequiredService<LearningDbContext>();
         var structures = await services.GetRequiredService<StructureDirectory>().ListAsync(cancellationToken);
+        var facts = await services.GetRequiredService<ImpactDashboard>().SnapshotAsync(cancellationToken);
         // Countries of learners without a structure, like professions, only when 5 learners or more gave them.
-        var learnerCountries = await db.LearnerFacts.AsNoTracking().Where(l => l.StructureId == null && l.Country != null)
-            .GroupBy(l => l.Country!).Where(g => g.Count() >= DashboardTables.FewestLearners).Select(g => g.Key).ToListAsync(cancellationToken);
-        var professions = await db.LearnerFacts.AsNoTracking().Where(l => l.Profession != null)
-            .GroupBy(l => l.Profession!).Where(g => g.Count() >= DashboardTables.FewestLearners)
-            .OrderByDescending(g => g.Count()).Select(g => g.Key).Take(MostProfessions).ToListAsync(cancellationToken);
+        var learnerCountries = Enumerable.Range(0, facts.Count).Where(i => facts.StructureId[i] == FactsSnapshot.None && facts.Country[i] != FactsSnapshot.None)
+            .GroupBy(i => facts.Countries[facts.Country[i]]).Where(g => g.Count() >= DashboardTables.FewestLearners).Select(g => g.Key).ToList();
+        var professions = Enumerable.Range(0, facts.Count).Where(i => facts.Profession[i] != FactsSnapshot.None)
+            .GroupBy(i => facts.Professions[facts.Profession[i]]).Where(g => g.Count() >= DashboardTables.FewestLearners)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).Take(MostProfessions).ToList();
         var sort = StringComparer.Create(CultureInfo.GetCultureInfo(culture), CompareOptions.IgnoreCase);
         return new FilterChoices(
             tenant.Cultures,

@@ -12,7 +12,8 @@ namespace Learning.Modules.Reporting.Dashboard;
 
 /// <summary>
 /// The impact figures of one tenant for a filter. Figures about learners come from Reporting's own facts (kept by
-/// <see cref="FactsRefresh"/>), counted in the database; titles, reads and feedback from the features' contracts.
+/// <see cref="FactsRefresh"/>), counted in memory (<see cref="FactsSnapshot"/>); titles, reads and feedback from the
+/// features' contracts.
 /// </summary>
 public sealed class ImpactDashboard(
     LearningDbContext db,
@@ -22,6 +23,7 @@ public sealed class ImpactDashboard(
     ReadCounts reads,
     FeedbackFigures feedback,
     FactsRefresh refresh,
+    FactsSnapshots snapshots,
     ReportCache cache,
     TenantContext tenantContext,
     IOptions<ReportingOptions> options,
@@ -55,109 +57,98 @@ public sealed class ImpactDashboard(
         return CachedReportAsync(filter, tenantContext.Tenant.DefaultCulture, listAtRisk: true, cancellationToken);
     }
 
+    /// <summary>The tenant's facts in memory, read again when they were refreshed since.</summary>
+    public async Task<FactsSnapshot> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        var refreshed = await refresh.RefreshedAsync(cancellationToken);
+        return await snapshots.GetAsync(tenantContext.Tenant.Name, refreshed, () => FactsSnapshot.LoadAsync(db, refreshed, cancellationToken), cancellationToken);
+    }
+
     public async Task<DashboardReport> ReportAsync(DashboardFilter filter, string culture, bool listAtRisk, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var learners = await LearnersAsync(filter, cancellationToken);
-        var (start, end) = (filter.StartUtc, filter.EndUtc);
-        var activeDays = db.ActiveDayFacts.AsNoTracking().Where(d => d.Day >= start && d.Day < end);
-        if (filter.FiltersPeople)
-        {
-            activeDays = activeDays.Where(d => learners.Any(l => l.UserId == d.UserId));
-        }
+        var facts = await SnapshotAsync(cancellationToken);
+        var keep = await KeptAsync(facts, filter, cancellationToken);
+        var (start, end) = (FactsSnapshot.Day(filter.StartUtc), FactsSnapshot.Day(filter.EndUtc));
+        bool In(int day) => day >= start && day < end;
 
-        var reached = await learners.Where(l => l.StructureId != null && activeDays.Any(d => d.UserId == l.UserId))
-            .Select(l => l.StructureId).Distinct().CountAsync(cancellationToken);
-        var participation = new Participation(
-            await learners.CountAsync(l => l.RegisteredUtc >= start && l.RegisteredUtc < end, cancellationToken),
-            await learners.CountAsync(l => l.EnrolledUtc >= start && l.EnrolledUtc < end, cancellationToken),
-            await activeDays.Select(d => d.UserId).Distinct().CountAsync(cancellationToken),
-            await learners.CountAsync(l => l.EnrolledUtc >= start && l.EnrolledUtc < end && l.CourseCompleted, cancellationToken),
-            await learners.CountAsync(l => l.CertifiedUtc >= start && l.CertifiedUtc < end, cancellationToken));
+        var reached = new HashSet<int>();
+        var (registrations, enrolments, active, completed, certificates) = (0, 0, 0, 0, 0);
+        foreach (var i in keep)
+        {
+            var wasActive = facts.ActiveBetween(i, start, end);
+            active += wasActive ? 1 : 0;
+            if (wasActive && facts.StructureId[i] != FactsSnapshot.None)
+            {
+                reached.Add(facts.StructureId[i]);
+            }
+
+            registrations += In(facts.Registered[i]) ? 1 : 0;
+            enrolments += In(facts.Enrolled[i]) ? 1 : 0;
+            completed += In(facts.Enrolled[i]) && facts.CourseCompleted[i] ? 1 : 0;
+            certificates += In(facts.Certified[i]) ? 1 : 0;
+        }
 
         var parts = await course.PartsAsync(culture, cancellationToken);
         return new DashboardReport(
             filter,
-            await refresh.RefreshedAsync(cancellationToken),
-            new Objective(reached, settings.StructuresObjective),
-            participation,
-            await PartsAsync(learners, start, end, parts, cancellationToken),
-            await OverTimeAsync(filter, learners, activeDays, cancellationToken),
-            await TestsAsync(learners, start, end, parts, cancellationToken),
-            await ScoresAsync(learners, start, end, parts, cancellationToken),
+            facts.RefreshedUtc,
+            new Objective(reached.Count, settings.StructuresObjective),
+            new Participation(registrations, enrolments, active, completed, certificates),
+            Parts(facts, keep, start, end, parts),
+            OverTime(facts, keep, filter),
+            Tests(facts, keep, start, end, parts),
+            Scores(facts, keep, start, end, parts),
             await ReadsAsync("practice", filter, culture, cancellationToken),
             await ReadsAsync("tutorial", filter, culture, cancellationToken),
-            await HardestActivitiesAsync(culture, cancellationToken),
+            await HardestActivitiesAsync(facts, keep, culture, cancellationToken),
             await FeedbackAsync(filter, settings, cancellationToken),
-            await AtRiskAsync(learners, settings.AtRiskAfterDays, listAtRisk, cancellationToken));
+            await AtRiskAsync(facts, keep, settings.AtRiskAfterDays, listAtRisk, cancellationToken));
     }
 
-    /// <summary>The learners the filter keeps. A learner's country is their structure's, else their profile's.</summary>
-    private async Task<IQueryable<LearnerFact>> LearnersAsync(DashboardFilter filter, CancellationToken cancellationToken)
+    /// <summary>The learners the filter keeps, by index. A learner's country is their structure's, else their profile's.</summary>
+    private async Task<IReadOnlyList<int>> KeptAsync(FactsSnapshot facts, DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var query = db.LearnerFacts.AsNoTracking();
-        if (filter.Culture is { } culture)
+        // A value no learner has matches nobody (-1 is "none").
+        int Index(IReadOnlyList<string> names, string? name) => name is null ? FactsSnapshot.None : FactsSnapshot.IndexOf(names, name) is var i and >= 0 ? i : int.MinValue;
+        var (culture, profession) = (Index(facts.Cultures, filter.Culture), Index(facts.Professions, filter.Profession));
+        var directory = filter.StructureType is null && filter.Country is null ? [] : await structures.ListAsync(cancellationToken);
+        var ofType = directory.Where(s => s.Type == filter.StructureType).Select(s => s.Id).ToHashSet();
+        var inCountry = directory.Where(s => s.Country == filter.Country).Select(s => s.Id).ToHashSet();
+        var country = Index(facts.Countries, filter.Country);
+
+        var keep = new List<int>(facts.Count);
+        for (var i = 0; i < facts.Count; i++)
         {
-            query = query.Where(l => l.Culture == culture);
+            var structure = facts.StructureId[i];
+            if ((filter.Culture is null || facts.Culture[i] == culture)
+                && (filter.Profession is null || facts.Profession[i] == profession)
+                && (filter.StructureId is null || structure == filter.StructureId)
+                && (filter.StructureType is null || ofType.Contains(structure))
+                && (filter.Country is null || (structure != FactsSnapshot.None ? inCountry.Contains(structure) : facts.Country[i] == country)))
+            {
+                keep.Add(i);
+            }
         }
 
-        if (filter.Profession is { } profession)
-        {
-            query = query.Where(l => l.Profession == profession);
-        }
-
-        if (filter.StructureId is { } structureId)
-        {
-            query = query.Where(l => l.StructureId == structureId);
-        }
-
-        if (filter.StructureType is null && filter.Country is null)
-        {
-            return query;
-        }
-
-        var directory = await structures.ListAsync(cancellationToken);
-        if (filter.StructureType is { } type)
-        {
-            var ofType = directory.Where(s => s.Type == type).Select(s => s.Id).ToList();
-            query = query.Where(l => l.StructureId != null && ofType.Contains(l.StructureId.Value));
-        }
-
-        if (filter.Country is { } country)
-        {
-            var inCountry = directory.Where(s => s.Country == country).Select(s => s.Id).ToList();
-            query = query.Where(l => l.StructureId != null ? inCountry.Contains(l.StructureId.Value) : l.Country == country);
-        }
-
-        return query;
+        return keep;
     }
 
-    private async Task<IReadOnlyList<PartCompletion>> PartsAsync(IQueryable<LearnerFact> learners, DateTime start, DateTime end, IReadOnlyList<CoursePartInfo> parts, CancellationToken cancellationToken)
+    /// <summary>Of the learners enrolled in the period, how many completed each part.</summary>
+    private static IReadOnlyList<PartCompletion> Parts(FactsSnapshot facts, IReadOnlyList<int> keep, int start, int end, IReadOnlyList<CoursePartInfo> parts)
     {
-        var cohort = learners.Where(l => l.EnrolledUtc >= start && l.EnrolledUtc < end);
-        var enrolled = await cohort.CountAsync(cancellationToken);
-        var completed = await db.PartCompletionFacts.AsNoTracking()
-            .Where(p => cohort.Any(l => l.UserId == p.UserId))
-            .GroupBy(p => p.Part).Select(g => new { Part = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Part, g => g.Count, cancellationToken);
-        return parts.Select(p => new PartCompletion(p.Slug, p.Title, enrolled, completed.GetValueOrDefault(p.Slug))).ToList();
+        var cohort = keep.Where(i => facts.Enrolled[i] >= start && facts.Enrolled[i] < end).ToList();
+        return parts.Select(p =>
+        {
+            var bit = FactsSnapshot.IndexOf(facts.Parts, p.Slug);
+            var completed = bit is < 0 or >= 64 ? 0 : cohort.Count(i => (facts.PartsCompleted[i] & (1UL << bit)) != 0);
+            return new PartCompletion(p.Slug, p.Title, cohort.Count, completed);
+        }).ToList();
     }
 
-    private async Task<IReadOnlyList<PeriodFigures>> OverTimeAsync(DashboardFilter filter, IQueryable<LearnerFact> learners, IQueryable<ActiveDayFact> activeDays, CancellationToken cancellationToken)
+    private static IReadOnlyList<PeriodFigures> OverTime(FactsSnapshot facts, IReadOnlyList<int> keep, DashboardFilter filter)
     {
         var (start, end) = (filter.StartUtc, filter.EndUtc);
-        // Days are counted in the database, then gathered into weeks or months here: at most a few hundred rows.
-        var registered = await learners.Where(l => l.RegisteredUtc >= start && l.RegisteredUtc < end)
-            .GroupBy(l => l.RegisteredUtc.Date).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var enrolled = await learners.Where(l => l.EnrolledUtc >= start && l.EnrolledUtc < end)
-            .GroupBy(l => l.EnrolledUtc!.Value.Date).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var certified = await learners.Where(l => l.CertifiedUtc >= start && l.CertifiedUtc < end)
-            .GroupBy(l => l.CertifiedUtc!.Value.Date).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        // Active learners are counted once per week or month, however many days they came.
-        var active = filter.ByWeek
-            ? await activeDays.GroupBy(d => d.Week).Select(g => new { Start = g.Key, Count = g.Select(d => d.UserId).Distinct().Count() }).ToListAsync(cancellationToken)
-            : await activeDays.GroupBy(d => d.Month).Select(g => new { Start = g.Key, Count = g.Select(d => d.UserId).Distinct().Count() }).ToListAsync(cancellationToken);
-
         DateTime Bucket(DateTime day) => filter.ByWeek ? ActiveDayFact.WeekOf(day) : new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc);
         var buckets = new List<DateTime>();
         for (var bucket = Bucket(start); bucket < end; bucket = filter.ByWeek ? bucket.AddDays(7) : bucket.AddMonths(1))
@@ -165,62 +156,118 @@ public sealed class ImpactDashboard(
             buckets.Add(bucket);
         }
 
-        return buckets.Select(b => new PeriodFigures(
-            b,
-            registered.Where(r => Bucket(r.Day) == b).Sum(r => r.Count),
-            enrolled.Where(r => Bucket(r.Day) == b).Sum(r => r.Count),
-            active.Where(a => a.Start.Date == b).Sum(a => a.Count),
-            certified.Where(r => Bucket(r.Day) == b).Sum(r => r.Count))).ToList();
-    }
+        // Each day of the period falls in one bucket: a table from day to bucket, built once.
+        var (first, last) = (FactsSnapshot.Day(start), FactsSnapshot.Day(end));
+        var bucketOf = new int[last - first];
+        for (var day = first; day < last; day++)
+        {
+            bucketOf[day - first] = buckets.IndexOf(Bucket(FactsSnapshot.Date(day)));
+        }
 
-    private async Task<IReadOnlyList<TestFigures>> TestsAsync(IQueryable<LearnerFact> learners, DateTime start, DateTime end, IReadOnlyList<CoursePartInfo> parts, CancellationToken cancellationToken)
-    {
-        var rows = await (
-                from attempt in db.AttemptFacts.AsNoTracking()
-                where attempt.SubmittedUtc >= start && attempt.SubmittedUtc < end
-                join learner in learners on attempt.UserId equals learner.UserId
-                group attempt by new { attempt.Bank, learner.Culture } into g
-                select new
+        var (registrations, enrolments, active, certificates) = (new int[buckets.Count], new int[buckets.Count], new int[buckets.Count], new int[buckets.Count]);
+        void Count(int[] counts, int day)
+        {
+            if (day >= first && day < last)
+            {
+                counts[bucketOf[day - first]]++;
+            }
+        }
+
+        foreach (var i in keep)
+        {
+            Count(registrations, facts.Registered[i]);
+            Count(enrolments, facts.Enrolled[i]);
+            Count(certificates, facts.Certified[i]);
+            // Active learners are counted once per week or month, however many days they came: days are in order.
+            var previous = -1;
+            for (var d = facts.ActiveDaysStart[i]; d < facts.ActiveDaysStart[i + 1]; d++)
+            {
+                var day = facts.ActiveDays[d];
+                if (day >= first && day < last && bucketOf[day - first] != previous)
                 {
-                    g.Key.Bank,
-                    g.Key.Culture,
-                    Attempts = g.Count(),
-                    Learners = g.Select(a => a.UserId).Distinct().Count(),
-                    Passed = g.Count(a => a.Passed),
-                    Average = g.Average(a => a.Percent),
-                })
-            .ToListAsync(cancellationToken);
-        return rows.OrderBy(r => Order(parts, r.Bank)).ThenBy(r => r.Bank, StringComparer.Ordinal).ThenBy(r => r.Culture, StringComparer.Ordinal)
-            .Select(r => new TestFigures(r.Bank, Title(parts, r.Bank), r.Culture, r.Attempts, r.Learners, r.Passed, r.Average)).ToList();
+                    previous = bucketOf[day - first];
+                    active[previous]++;
+                }
+            }
+        }
+
+        return buckets.Select((b, n) => new PeriodFigures(b, registrations[n], enrolments[n], active[n], certificates[n])).ToList();
     }
 
-    private async Task<IReadOnlyList<ScoreBands>> ScoresAsync(IQueryable<LearnerFact> learners, DateTime start, DateTime end, IReadOnlyList<CoursePartInfo> parts, CancellationToken cancellationToken)
+    /// <summary>The attempts submitted in the period by the learners kept, by index (attempts are in order of submission).</summary>
+    private static IEnumerable<int> Attempts(FactsSnapshot facts, IReadOnlyList<int> keep, int start, int end)
     {
-        // 100% falls in the last band, with 90–99%.
-        var rows = await (
-                from attempt in db.AttemptFacts.AsNoTracking()
-                where attempt.SubmittedUtc >= start && attempt.SubmittedUtc < end
-                where learners.Any(l => l.UserId == attempt.UserId)
-                group attempt by new { attempt.Bank, Band = attempt.Percent >= 90 ? 9 : (int)(attempt.Percent / 10) } into g
-                select new { g.Key.Bank, g.Key.Band, Count = g.Count(), Learners = g.Select(a => a.UserId).Distinct().Count() })
-            .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.Bank).OrderBy(g => Order(parts, g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ScoreBands(g.Key, Title(parts, g.Key),
-                Enumerable.Range(0, 10).Select(band => g.Where(r => r.Band == band).Sum(r => r.Count)).ToList(),
-                Enumerable.Range(0, 10).Select(band => g.Where(r => r.Band == band).Sum(r => r.Learners)).ToList()))
-            .ToList();
+        var kept = new bool[facts.Count];
+        foreach (var i in keep)
+        {
+            kept[i] = true;
+        }
+
+        var found = Array.BinarySearch(facts.AttemptDay, start);
+        // The first attempt on the start day or after (a binary search may land on any of that day's attempts).
+        var first = found >= 0 ? found : ~found;
+        while (first > 0 && facts.AttemptDay[first - 1] >= start)
+        {
+            first--;
+        }
+
+        for (var a = first; a < facts.AttemptDay.Length && facts.AttemptDay[a] < end; a++)
+        {
+            if (kept[facts.AttemptLearner[a]])
+            {
+                yield return a;
+            }
+        }
     }
+
+    private static IReadOnlyList<TestFigures> Tests(FactsSnapshot facts, IReadOnlyList<int> keep, int start, int end, IReadOnlyList<CoursePartInfo> parts) =>
+        Attempts(facts, keep, start, end)
+            .GroupBy(a => (Bank: facts.Banks[facts.AttemptBank[a]], Culture: facts.Cultures[facts.Culture[facts.AttemptLearner[a]]]))
+            .Select(g => new
+            {
+                g.Key.Bank,
+                g.Key.Culture,
+                Attempts = g.Count(),
+                Learners = g.Select(a => facts.AttemptLearner[a]).Distinct().Count(),
+                Passed = g.Count(a => facts.AttemptPassed[a]),
+                Average = g.Average(a => facts.AttemptPercent[a]),
+            })
+            .OrderBy(r => Order(parts, r.Bank)).ThenBy(r => r.Bank, StringComparer.Ordinal).ThenBy(r => r.Culture, StringComparer.Ordinal)
+            .Select(r => new TestFigures(r.Bank, Title(parts, r.Bank), r.Culture, r.Attempts, r.Learners, r.Passed, r.Average)).ToList();
+
+    private static IReadOnlyList<ScoreBands> Scores(FactsSnapshot facts, IReadOnlyList<int> keep, int start, int end, IReadOnlyList<CoursePartInfo> parts) =>
+        Attempts(facts, keep, start, end)
+            // 100% falls in the last band, with 90–99%.
+            .GroupBy(a => facts.Banks[facts.AttemptBank[a]])
+            .OrderBy(g => Order(parts, g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var bands = g.GroupBy(a => facts.AttemptPercent[a] >= 90 ? 9 : (int)(facts.AttemptPercent[a] / 10)).ToDictionary(b => b.Key);
+                return new ScoreBands(g.Key, Title(parts, g.Key),
+                    Enumerable.Range(0, 10).Select(band => bands.GetValueOrDefault(band)?.Count() ?? 0).ToList(),
+                    Enumerable.Range(0, 10).Select(band => bands.GetValueOrDefault(band)?.Select(a => facts.AttemptLearner[a]).Distinct().Count() ?? 0).ToList());
+            })
+            .ToList();
 
     private async Task<IReadOnlyList<ReadFigures>> ReadsAsync(string type, DashboardFilter filter, string culture, CancellationToken cancellationToken) =>
         (await reads.MostReadAsync(type, filter.StartUtc, filter.ToDay.Date, filter.Culture, culture, TopReads, cancellationToken))
             .Select(r => new ReadFigures(r.Title, r.Reads)).ToList();
 
-    private async Task<IReadOnlyList<ActivityFailures>> HardestActivitiesAsync(string culture, CancellationToken cancellationToken) =>
-        (await course.FirstTriesAsync(culture, cancellationToken))
+    /// <summary>The activities the learners kept most often failed at their first try (ever, not only in the period:
+    /// the facts keep whether a first try failed, not when).</summary>
+    private async Task<IReadOnlyList<ActivityFailures>> HardestActivitiesAsync(FactsSnapshot facts, IReadOnlyList<int> keep, string culture, CancellationToken cancellationToken)
+    {
+        var activities = (await course.ActivitiesAsync(culture, cancellationToken)).ToDictionary(a => a.ActivityId, StringComparer.Ordinal);
+        return facts.Activities
+            .Where(a => activities.ContainsKey(a.Value))
+            .Select(a => (Activity: activities[a.Value],
+                Tried: keep.Count(i => ActivityNumber.IsSet(facts.TriedActivities[i], a.Key)),
+                Failed: keep.Count(i => ActivityNumber.IsSet(facts.FailedActivities[i], a.Key))))
             .Where(a => a.Tried > 0)
-            .OrderByDescending(a => (double)a.FailedAtFirstTry / a.Tried).ThenByDescending(a => a.Tried).ThenBy(a => a.ActivityId, StringComparer.Ordinal)
+            .OrderByDescending(a => (double)a.Failed / a.Tried).ThenByDescending(a => a.Tried).ThenBy(a => a.Activity.ActivityId, StringComparer.Ordinal)
             .Take(TopReads)
-            .Select(a => new ActivityFailures(a.Part, a.Title, a.Tried, a.FailedAtFirstTry)).ToList();
+            .Select(a => new ActivityFailures(a.Activity.Part, a.Activity.Title, a.Tried, a.Failed)).ToList();
+    }
 
     private async Task<FeedbackReport> FeedbackAsync(DashboardFilter filter, ReportingOptions settings, CancellationToken cancellationToken)
     {
@@ -232,23 +279,22 @@ public sealed class ImpactDashboard(
             summary.ByKind.Select(k => new FeedbackKind(k.Kind, k.Received, k.ActedOn)).ToList());
     }
 
-    private async Task<AtRisk> AtRiskAsync(IQueryable<LearnerFact> learners, int days, bool list, CancellationToken cancellationToken)
+    private async Task<AtRisk> AtRiskAsync(FactsSnapshot facts, IReadOnlyList<int> keep, int days, bool list, CancellationToken cancellationToken)
     {
         var quietSince = clock.GetUtcNow().UtcDateTime.AddDays(-days);
-        var atRisk = learners.Where(l => l.EnrolledUtc != null && !l.CourseCompleted && l.LastActiveUtc < quietSince);
-        var count = await atRisk.CountAsync(cancellationToken);
-        if (!list || count == 0)
+        var atRisk = keep.Where(i => facts.Enrolled[i] != FactsSnapshot.None && !facts.CourseCompleted[i] && facts.LastActiveUtc[i] < quietSince).ToList();
+        if (!list || atRisk.Count == 0)
         {
-            return new AtRisk(days, count, []);
+            return new AtRisk(days, atRisk.Count, []);
         }
 
-        var completions = db.PartCompletionFacts;
-        var rows = await atRisk.OrderBy(l => l.LastActiveUtc).ThenBy(l => l.UserId).Take(AtRiskListed)
-            .Select(l => new { l.UserId, l.LastActiveUtc, Parts = completions.Count(p => p.UserId == l.UserId) })
-            .ToListAsync(cancellationToken);
-        var people = await users.FindAsync(rows.Select(r => r.UserId).ToList(), cancellationToken);
-        return new AtRisk(days, count, rows.Where(r => people.ContainsKey(r.UserId))
-            .Select(r => new AtRiskLearner(r.UserId, people[r.UserId].DisplayName, people[r.UserId].Email, r.LastActiveUtc, r.Parts)).ToList());
+        // Learners are in the order of their ids: the quietest first, then by id.
+        var listed = atRisk.OrderBy(i => facts.LastActiveUtc[i]).ThenBy(i => i).Take(AtRiskListed).ToList();
+        var people = await users.FindAsync(listed.Select(i => facts.UserIds[i]).ToList(), cancellationToken);
+        return new AtRisk(days, atRisk.Count, listed.Where(i => people.ContainsKey(facts.UserIds[i]))
+            .Select(i => new AtRiskLearner(facts.UserIds[i], people[facts.UserIds[i]].DisplayName, people[facts.UserIds[i]].Email,
+                facts.LastActiveUtc[i], System.Numerics.BitOperations.PopCount(facts.PartsCompleted[i])))
+            .ToList());
     }
 
     private static int Order(IReadOnlyList<CoursePartInfo> parts, string bank) =>

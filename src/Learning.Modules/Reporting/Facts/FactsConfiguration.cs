@@ -41,6 +41,14 @@ public static class FactsConfiguration
             attempt.Property(a => a.Bank).HasMaxLength(200);
             attempt.HasIndex(a => a.SubmittedUtc);
         });
+        model.Entity<ActivityNumber>(activity =>
+        {
+            activity.ToTable("ReportActivities");
+            activity.HasKey(a => a.Number);
+            activity.Property(a => a.Number).ValueGeneratedNever();
+            activity.Property(a => a.ActivityId).HasMaxLength(100);
+            activity.HasIndex(a => a.ActivityId).IsUnique();
+        });
         model.Entity<FactsState>(state =>
         {
             state.ToTable("ReportFactsState");

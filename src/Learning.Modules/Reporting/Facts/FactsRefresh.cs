@@ -109,6 +109,8 @@ public sealed class FactsRefresh(
         var profiles = (await users.ProfilesAsync(batch, cancellationToken)).Where(p => p.IsLearner).ToDictionary(p => p.Id, StringComparer.Ordinal);
         var states = (await course.StatesAsync(batch, cancellationToken)).ToDictionary(s => s.UserId, StringComparer.Ordinal);
         var facts = await db.LearnerFacts.Where(l => batch.Contains(l.UserId)).ToDictionaryAsync(l => l.UserId, StringComparer.Ordinal, cancellationToken);
+        var tries = (await course.FirstTriesAsync(batch, cancellationToken)).ToLookup(t => t.UserId, StringComparer.Ordinal);
+        var numbers = await NumbersAsync(tries.SelectMany(t => t).Select(t => t.ActivityId), cancellationToken);
 
         var gone = batch.Where(id => !profiles.ContainsKey(id)).ToList();
         if (gone.Count > 0)
@@ -161,6 +163,15 @@ public sealed class FactsRefresh(
             }
 
             fact.LastActiveUtc = moments.Append(fact.LastActiveUtc).Max();
+            (fact.TriedActivities, fact.FailedActivities) = (null, null);
+            foreach (var tried in tries[profile.Id])
+            {
+                fact.TriedActivities = ActivityNumber.Set(fact.TriedActivities, numbers[tried.ActivityId]);
+                if (tried.FailedAtFirstTry)
+                {
+                    fact.FailedActivities = ActivityNumber.Set(fact.FailedActivities, numbers[tried.ActivityId]);
+                }
+            }
 
             days.AddRange(moments.Select(m => ActiveDayFact.On(profile.Id, m)).DistinctBy(d => d.Day));
         }
@@ -181,6 +192,20 @@ public sealed class FactsRefresh(
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return profiles.Count;
+    }
+
+    /// <summary>The bit of each activity, numbering those never seen before.</summary>
+    private async Task<Dictionary<string, int>> NumbersAsync(IEnumerable<string> activityIds, CancellationToken cancellationToken)
+    {
+        var numbers = await db.ActivityNumbers.AsNoTracking().ToDictionaryAsync(a => a.ActivityId, a => a.Number, StringComparer.Ordinal, cancellationToken);
+        var next = numbers.Count == 0 ? 0 : numbers.Values.Max() + 1;
+        foreach (var id in activityIds.Distinct(StringComparer.Ordinal).Where(id => !numbers.ContainsKey(id)).Order(StringComparer.Ordinal))
+        {
+            numbers[id] = next;
+            db.ActivityNumbers.Add(new ActivityNumber { Number = next++, ActivityId = id });
+        }
+
+        return numbers;
     }
 
     private async Task SaveAttemptsAsync(IReadOnlyList<AttemptOutcome> submitted, CancellationToken cancellationToken)

@@ -30,4 +30,10 @@ public sealed class LearnerFact
 
     /// <summary>When their certificate was issued; null without one, or once it is revoked.</summary>
     public DateTime? CertifiedUtc { get; set; }
+
+    /// <summary>The activities they tried, a bit each (<see cref="ActivityNumber"/>); null before any.</summary>
+    public byte[]? TriedActivities { get; set; }
+
+    /// <summary>The activities whose first try was not all right, a bit each.</summary>
+    public byte[]? FailedActivities { get; set; }
 }

@@ -127,7 +127,9 @@ public sealed class ImpactModel(
         var culture = Cultures.Current;
         await using var scope = scopes.CreateTenantScope(ShownTenant);
         var services = scope.ServiceProvider;
-        await services.GetRequiredService<FactsRefresh>().RunWhenOlderThanAsync(TimeSpan.FromMinutes(options.Value.RefreshIntervalMinutes), cancellationToken);
+        // The job keeps the facts fresh; the page refreshes them itself only when the job has not (never run yet, or
+        // fallen a whole interval behind), so that an opening does not wait for a refresh the job is about to make.
+        await services.GetRequiredService<FactsRefresh>().RunWhenOlderThanAsync(TimeSpan.FromMinutes(2 * options.Value.RefreshIntervalMinutes), cancellationToken);
         Choices = await FilterChoices.LoadAsync(services, ShownTenant, culture, cancellationToken);
         if (!Choices.Accepts(Language, Country, Type, Structure, Profession))
         {
