@@ -133,12 +133,22 @@ bench() {
   echo "English, not prepared: its first opening (computed, facts fresh), then its repeats (cached)..."
   once_as english_cold "/en/admin/reports"
   measure_as english_again "/en/admin/reports"
+  # Views nobody opened yet in this refresh interval: other periods, languages, countries, professions and structure
+  # types, each opened once, so that every one is computed (nothing cached but the facts in memory).
+  local views=() lang country k
+  for k in 1 2 3 4 5; do views+=("/en/admin/reports?from=$(date -u -d "$to -$((k * 2)) month" +%F)&to=$(date -u -d "$to -$k day" +%F)"); done
+  for lang in fr es ca it hu; do for country in BE ES; do views+=("/en/admin/reports?$period&language=$lang&country=$country"); done; done
+  for k in 01 02 03; do views+=("/fr/admin/reports?$period&profession=Profession%20$k"); done
+  for k in association employment-service; do views+=("/es/admin/reports?$period&type=$k"); done
+  local distinct; IFS=' ' read -r median[distinct] p95[distinct] _ distinct <<<"$(python3 bench/impact-data.py each "$site" "$cookie" "${views[@]}")"
+  [ "$distinct" = 0 ] || p95[distinct]="${p95[distinct]} ($distinct of ${#views[@]} failed)"
+  echo "  ${#views[@]} views opened for the first time: median ${median[distinct]} ms, p95 ${p95[distinct]} ms"
   local jobs_after; jobs_after=$(grep -c "learners refreshed" "$data.log" || true)
   local window=ok
   [ "$jobs_after" = "$jobs_seen" ] || { window="the job ran again during these requests"; echo "  note: $window"; }
   echo "server errors logged: $(grep -c "fail:" "$data.log" || true)"; grep -m3 -A3 "fail:" "$data.log" || true
   stop_site
-  results+=("| $(date -u +%F) | $(nproc) cores | $provider | $(grep -o '[0-9,]* learners' <<<"$volumes"), $(grep -o '[0-9,]* answers' <<<"$volumes") | $((single[full] / 1000)) s | ${single[incremental]} ms | **${median[prepared]}** / ${p95[prepared]} (first ${single[prepared_first]}) | ${single[english_cold]} | ${median[english_again]} / ${p95[english_again]} | ${single[filtered_cold]} | ${median[filtered]} / ${p95[filtered]} | ${median[csv]} / ${p95[csv]} | ${median[workbook]} / ${p95[workbook]} | ${median[funder]} / ${p95[funder]} |")
+  results+=("| $(date -u +%F) | $(nproc) cores | $provider | $(grep -o '[0-9,]* learners' <<<"$volumes"), $(grep -o '[0-9,]* answers' <<<"$volumes") | $((single[full] / 1000)) s | ${single[incremental]} ms | **${median[prepared]}** / ${p95[prepared]} (first ${single[prepared_first]}) | ${single[english_cold]} | ${median[english_again]} / ${p95[english_again]} | ${median[distinct]} / ${p95[distinct]} | ${single[filtered_cold]} | ${median[filtered]} / ${p95[filtered]} | ${median[csv]} / ${p95[csv]} | ${median[workbook]} / ${p95[workbook]} | ${median[funder]} / ${p95[funder]} |")
   [ "$window" = ok ] || results+=("(${provider}: $window)")
 }
 
@@ -148,5 +158,5 @@ case $which in
   *) echo "usage: $0 [sqlite|postgres|both] [requests]"; exit 2 ;;
 esac
 echo
-echo "| date | machine | database | volumes | first opening (full refresh + English report) | after 1,000 changes (incremental + English report) | /fr/admin/reports after the job, ms median / p95 | /en first opening | /en again | filtered, first opening | filtered again | CSV | workbook | funder PDF |"
+echo "| date | machine | database | volumes | first opening (full refresh + English report) | after 1,000 changes (incremental + English report) | /fr/admin/reports after the job, ms median / p95 | /en first opening | /en again | 20 other views, each opened once, median / p95 | filtered, first opening | filtered again | CSV | workbook | funder PDF |"
 printf '%s\n' "${results[@]}"

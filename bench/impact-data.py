@@ -290,8 +290,13 @@ def signin(site, password):
 
 def timed(site, cookie, path, n):
     """Prints "median p95 bytes errors"; an error is timed too (until its error page)."""
+    timed_paths(site, cookie, [path] * n)
+
+
+def timed_paths(site, cookie, paths):
+    """Each path once, in turn: prints "median p95 bytes errors"."""
     times, size, errors = [], 0, 0
-    for _ in range(n):
+    for path in paths:
         request = urllib.request.Request(site + path, headers={"Cookie": cookie})
         began = time.perf_counter()
         try:
@@ -339,5 +344,7 @@ if __name__ == "__main__":
         slowest(args[0], int(args[1]))
     elif command == "time":
         timed(args[0], args[1], args[2], int(args[3]))
+    elif command == "each":
+        timed_paths(args[0], args[1], args[2:])
     else:
         sys.exit(__doc__)

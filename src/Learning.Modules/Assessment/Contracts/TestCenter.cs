@@ -43,11 +43,12 @@ public sealed class TestCenter(LearningDbContext db, Examiner examiner, Question
             var submitted = await db.Attempts.AsNoTracking()
                 .Where(a => batch.Contains(a.UserId) && a.SubmittedUtc != null)
                 .GroupBy(a => new { a.UserId, a.Bank })
-                .Select(g => new { g.Key.UserId, g.Key.Bank, Passed = g.Any(a => a.Passed == true), Attempts = g.Count() })
+                // Passes counted rather than Any(): PostgreSQL would run an EXISTS per group, scanning the batch again.
+                .Select(g => new { g.Key.UserId, g.Key.Bank, Passes = g.Count(a => a.Passed == true), Attempts = g.Count() })
                 .ToListAsync(cancellationToken);
             foreach (var person in submitted.GroupBy(s => s.UserId))
             {
-                standings[person.Key] = person.ToDictionary(s => s.Bank, s => new TestStanding(s.Passed, s.Attempts));
+                standings[person.Key] = person.ToDictionary(s => s.Bank, s => new TestStanding(s.Passes > 0, s.Attempts));
             }
         }
 
