@@ -30,11 +30,13 @@ public static class ItemAnalysis
     {
         // Each attempt's total is the sum of its questions' points (Moodle's "summarks").
         var totals = results.Attempts.ToDictionary(a => a.Id, a => a.Questions.Sum(q => (double)q.Points));
+        // Each attempt's questions by name, once (an attempt counts a question once), rather than a scan per question.
+        var drawn = results.Attempts
+            .SelectMany(a => a.Questions.DistinctBy(q => q.Name), (a, q) => (a.Learner, Drawn: q, RestOfTest: totals[a.Id] - (double)q.Points))
+            .ToLookup(s => s.Drawn.Name, StringComparer.Ordinal);
         return results.Questions.Select(question =>
         {
-            var seen = results.Attempts
-                .SelectMany(a => a.Questions.Where(q => q.Name == question.Name).Take(1), (a, q) => (a.Learner, Drawn: q, RestOfTest: totals[a.Id] - (double)q.Points))
-                .ToList();
+            var seen = drawn[question.Name].ToList();
             var learners = seen.Select(s => s.Learner).Distinct().Count();
             if (learners < FewestLearners)
             {

@@ -24,6 +24,7 @@ public sealed class ReportingModule : ILearningModule
         services.Configure<ReportingOptions>(section);
         services.AddScoped<FactsRefresh>();
         services.AddScoped<ImpactDashboard>();
+        services.AddScoped<BankAnalyses>();
         services.AddSingleton<ReportCache>();
         services.AddSingleton<FactsSnapshots>();
         services.AddScoped<IPersonalDataProvider, ReportingPersonalData>();

@@ -61,6 +61,12 @@ public sealed class FactsSnapshot
 
     public int Count => UserIds.Length;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> memos = new(StringComparer.Ordinal);
+
+    /// <summary>A figure that depends on these facts alone, computed once for this snapshot (the filters' choices).</summary>
+    public T Memo<T>(string name, Func<FactsSnapshot, T> compute)
+        where T : class => (T)memos.GetOrAdd(name, _ => compute(this));
+
     public static int Day(DateTime utc) => DateOnly.FromDateTime(utc).DayNumber;
 
     public static int Day(DateTime? utc) => utc is { } value ? Day(value) : None;

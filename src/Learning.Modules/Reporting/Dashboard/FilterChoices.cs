@@ -22,11 +22,12 @@ public sealed record FilterChoices(
         var structures = await services.GetRequiredService<StructureDirectory>().ListAsync(cancellationToken);
         var facts = await services.GetRequiredService<ImpactDashboard>().SnapshotAsync(cancellationToken);
         // Countries of learners without a structure, like professions, only when 5 learners or more gave them.
-        var learnerCountries = Enumerable.Range(0, facts.Count).Where(i => facts.StructureId[i] == FactsSnapshot.None && facts.Country[i] != FactsSnapshot.None)
-            .GroupBy(i => facts.Countries[facts.Country[i]]).Where(g => g.Count() >= DashboardTables.FewestLearners).Select(g => g.Key).ToList();
-        var professions = Enumerable.Range(0, facts.Count).Where(i => facts.Profession[i] != FactsSnapshot.None)
-            .GroupBy(i => facts.Professions[facts.Profession[i]]).Where(g => g.Count() >= DashboardTables.FewestLearners)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).Take(MostProfessions).ToList();
+        var learnerCountries = facts.Memo("learner countries", f => Enumerable.Range(0, f.Count)
+            .Where(i => f.StructureId[i] == FactsSnapshot.None && f.Country[i] != FactsSnapshot.None)
+            .GroupBy(i => f.Countries[f.Country[i]]).Where(g => g.Count() >= DashboardTables.FewestLearners).Select(g => g.Key).ToList());
+        var professions = facts.Memo("professions", f => Enumerable.Range(0, f.Count).Where(i => f.Profession[i] != FactsSnapshot.None)
+            .GroupBy(i => f.Professions[f.Profession[i]]).Where(g => g.Count() >= DashboardTables.FewestLearners)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).Take(MostProfessions).ToList());
         var sort = StringComparer.Create(CultureInfo.GetCultureInfo(culture), CompareOptions.IgnoreCase);
         return new FilterChoices(
             tenant.Cultures,

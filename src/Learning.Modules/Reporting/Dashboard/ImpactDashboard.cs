@@ -89,6 +89,14 @@ public sealed class ImpactDashboard(
             certificates += In(facts.Certified[i]) ? 1 : 0;
         }
 
+        // Reads and feedback depend on the period and the learners' language only: one reading serves every other filter.
+        var live = await cache.GetOrComputeAsync(
+            new LiveKey(tenantContext.Tenant.Name, filter.StartUtc, filter.EndUtc, filter.Culture, culture, facts.RefreshedUtc),
+            TimeSpan.FromMinutes(Math.Max(1, settings.RefreshIntervalMinutes)),
+            async () => new LiveFigures(
+                await ReadsAsync("practice", filter, culture, cancellationToken),
+                await ReadsAsync("tutorial", filter, culture, cancellationToken),
+                await FeedbackAsync(filter, settings, cancellationToken)));
         var parts = await course.PartsAsync(culture, cancellationToken);
         return new DashboardReport(
             filter,
@@ -99,10 +107,10 @@ public sealed class ImpactDashboard(
             OverTime(facts, keep, filter),
             Tests(facts, keep, start, end, parts),
             Scores(facts, keep, start, end, parts),
-            await ReadsAsync("practice", filter, culture, cancellationToken),
-            await ReadsAsync("tutorial", filter, culture, cancellationToken),
+            live.Practices,
+            live.Tutorials,
             await HardestActivitiesAsync(facts, keep, culture, cancellationToken),
-            await FeedbackAsync(filter, settings, cancellationToken),
+            live.Feedback,
             await AtRiskAsync(facts, keep, settings.AtRiskAfterDays, listAtRisk, cancellationToken));
     }
 
@@ -296,6 +304,11 @@ public sealed class ImpactDashboard(
                 facts.LastActiveUtc[i], System.Numerics.BitOperations.PopCount(facts.PartsCompleted[i])))
             .ToList());
     }
+
+    /// <summary>The figures read from the features at each computation rather than from the facts.</summary>
+    private sealed record LiveFigures(IReadOnlyList<ReadFigures> Practices, IReadOnlyList<ReadFigures> Tutorials, FeedbackReport Feedback);
+
+    private sealed record LiveKey(string Tenant, DateTime StartUtc, DateTime EndUtc, string? LearnersCulture, string Culture, DateTime? FactsRefreshedUtc);
 
     private static int Order(IReadOnlyList<CoursePartInfo> parts, string bank) =>
         parts.Select((p, i) => (p, i)).FirstOrDefault(x => x.p.TestBank == bank) is var (part, index) && part is not null ? index : int.MaxValue;

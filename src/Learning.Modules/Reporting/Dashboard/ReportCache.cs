@@ -3,10 +3,10 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Learning.Modules.Reporting.Dashboard;
 
 /// <summary>
-/// Computed reports, kept until the facts are next refreshed (the key holds the refresh's time) and at most one
-/// refresh interval: the facts do not change in between, so opening the dashboard again, or downloading its tables
-/// and the funder report, costs nothing. Its own cache, bounded, so that no administrator can fill the server's memory
-/// with periods and filters.
+/// Computed reports (the dashboard's, and banks' item analyses), kept until the facts are next refreshed (each key holds
+/// the refresh's time) and at most one refresh interval: the facts do not change in between, so opening a report
+/// again, or downloading its tables and the funder report, costs nothing. Its own cache, bounded, so that no
+/// administrator can fill the server's memory with periods and filters.
 /// </summary>
 public sealed class ReportCache : IDisposable
 {
@@ -14,9 +14,10 @@ public sealed class ReportCache : IDisposable
 
     private readonly MemoryCache reports = new(new MemoryCacheOptions { SizeLimit = MostReports });
 
-    public async Task<DashboardReport> GetOrComputeAsync(Key key, TimeSpan lifetime, Func<Task<DashboardReport>> compute)
+    public async Task<T> GetOrComputeAsync<T>(object key, TimeSpan lifetime, Func<Task<T>> compute)
+        where T : class
     {
-        if (reports.TryGetValue(key, out DashboardReport? report) && report is not null)
+        if (reports.TryGetValue(key, out T? report) && report is not null)
         {
             return report;
         }

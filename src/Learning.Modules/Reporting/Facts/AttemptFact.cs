@@ -18,4 +18,8 @@ public sealed class AttemptFact
     public double Percent { get; set; }
 
     public bool Passed { get; set; }
+
+    /// <summary>Its drawn questions, what each earned and the choices ticked (<see cref="DrawnAnswers"/>): the item
+    /// analysis reads them here rather than every answer in Assessment's tables.</summary>
+    public string? Drawn { get; set; }
 }

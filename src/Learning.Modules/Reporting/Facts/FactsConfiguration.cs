@@ -40,6 +40,7 @@ public static class FactsConfiguration
             attempt.Property(a => a.UserId).HasMaxLength(450);
             attempt.Property(a => a.Bank).HasMaxLength(200);
             attempt.HasIndex(a => a.SubmittedUtc);
+            attempt.HasIndex(a => new { a.Bank, a.Number });
         });
         model.Entity<ActivityNumber>(activity =>
         {

@@ -18,6 +18,7 @@ public sealed class FactsRefresh(
     UserDirectory users,
     CourseFacts course,
     AttemptOutcomes attempts,
+    TestResults results,
     IssuedCertificates certificates,
     FactsRefreshLock locks,
     TenantContext tenantContext,
@@ -217,6 +218,9 @@ public sealed class FactsRefresh(
             // Learners whose account is gone by now have no fact: their attempts are not kept either.
             var learners = batch.Select(a => a.Learner).Distinct().ToList();
             var present = (await db.LearnerFacts.Where(l => learners.Contains(l.UserId)).Select(l => l.UserId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            // A submitted attempt does not change: its questions are read once.
+            var unread = batch.Where(a => present.Contains(a.Learner) && known.GetValueOrDefault(a.Id)?.Drawn is null).Select(a => a.Id).ToList();
+            var drawn = (await results.SubmittedAsync(unread, cancellationToken)).ToDictionary(a => a.Id, a => DrawnAnswers.Write(a.Questions));
             foreach (var outcome in batch.Where(a => present.Contains(a.Learner)))
             {
                 if (!known.TryGetValue(outcome.Id, out var fact))
@@ -231,6 +235,7 @@ public sealed class FactsRefresh(
                 fact.SubmittedUtc = outcome.SubmittedUtc;
                 fact.Percent = outcome.Available == 0 ? 0 : (double)(100 * outcome.Earned / outcome.Available);
                 fact.Passed = outcome.Passed;
+                fact.Drawn ??= drawn.GetValueOrDefault(outcome.Id);
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -1,16 +1,19 @@
 using Learning.Modules.Assessment.Contracts;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Security;
+using Learning.Modules.Reporting.Facts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Learning.Modules.Reporting.Pages.Admin;
 
 /// <summary>Administrators see which questions of a test fail: each question's item analysis, on the learners'
-/// first attempts (as partners compare with Moodle) or on all of them, with the questions to check flagged.</summary>
+/// first attempts (as partners compare with Moodle) or on all of them, with the questions to check flagged; read from
+/// Reporting's facts, as of their last refresh.</summary>
 [Authorize(Policy = Roles.AdministratorPolicy)]
-public sealed class QuestionsModel(TestResults results) : PageModel
+public sealed class QuestionsModel(TestResults results, BankAnalyses analyses, FactsRefresh refresh, IOptions<ReportingOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Bank { get; set; }
@@ -43,9 +46,10 @@ public sealed class QuestionsModel(TestResults results) : PageModel
         }
 
         var culture = Cultures.Current;
-        var bank = await results.ForBankAsync(Bank, culture, firstAttemptsOnly: !AllAttempts, cancellationToken);
-        Statistics = ItemAnalysis.Of(bank);
-        PreviewLanguage = bank.Cultures.Contains(culture) ? culture : Cultures.Default;
+        // As on the dashboard: the job keeps the facts fresh, the page refreshes them only when the job has not.
+        await refresh.RunWhenOlderThanAsync(TimeSpan.FromMinutes(2 * options.Value.RefreshIntervalMinutes), cancellationToken);
+        Statistics = await analyses.ForBankAsync(Bank, culture, AllAttempts, cancellationToken);
+        PreviewLanguage = (await results.QuestionsAsync(Bank, culture, cancellationToken)).Cultures.Contains(culture) ? culture : Cultures.Default;
         return Page();
     }
 }

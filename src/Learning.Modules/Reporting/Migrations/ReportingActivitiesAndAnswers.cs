@@ -5,15 +5,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Learning.Modules.Reporting.Migrations;
 
 /// <summary>Each learner's activities tried and failed at first try, as bits, so that the hardest activities are
-/// counted from the facts for any filter; the next refresh reads every learner again to fill them.</summary>
+/// counted from the facts for any filter, and each attempt's drawn questions, for the item analysis; the next refresh
+/// reads every learner and attempt again to fill them.</summary>
 [DbContext(typeof(LearningDbContext))]
-[Migration("20261205164000_ReportingActivities")]
-public sealed class ReportingActivities : Migration
+[Migration("20261205164000_ReportingActivitiesAndAnswers")]
+public sealed class ReportingActivitiesAndAnswers : Migration
 {
     protected override void Up(MigrationBuilder migration)
     {
         migration.AddColumn<byte[]>(name: "TriedActivities", table: "ReportLearners", nullable: true);
         migration.AddColumn<byte[]>(name: "FailedActivities", table: "ReportLearners", nullable: true);
+        migration.AddColumn<string>(name: "Drawn", table: "ReportAttempts", nullable: true);
+        migration.CreateIndex("IX_ReportAttempts_Bank_Number", "ReportAttempts", ["Bank", "Number"]);
         migration.CreateTable(
             name: "ReportActivities",
             columns: table => new
@@ -30,6 +33,8 @@ public sealed class ReportingActivities : Migration
     protected override void Down(MigrationBuilder migration)
     {
         migration.DropTable(name: "ReportActivities");
+        migration.DropIndex(name: "IX_ReportAttempts_Bank_Number", table: "ReportAttempts");
+        migration.DropColumn(name: "Drawn", table: "ReportAttempts");
         migration.DropColumn(name: "FailedActivities", table: "ReportLearners");
         migration.DropColumn(name: "TriedActivities", table: "ReportLearners");
     }
