@@ -228,34 +228,46 @@ public sealed class ImpactDashboard(
         }
     }
 
-    private static IReadOnlyList<TestFigures> Tests(FactsSnapshot facts, IReadOnlyList<int> keep, int start, int end, IReadOnlyList<CoursePartInfo> parts) =>
-        Attempts(facts, keep, start, end)
-            .GroupBy(a => (Bank: facts.Banks[facts.AttemptBank[a]], Culture: facts.Cultures[facts.Culture[facts.AttemptLearner[a]]]))
-            .Select(g => new
-            {
-                g.Key.Bank,
-                g.Key.Culture,
-                Attempts = g.Count(),
-                Learners = g.Select(a => facts.AttemptLearner[a]).Distinct().Count(),
-                Passed = g.Count(a => facts.AttemptPassed[a]),
-                Average = g.Average(a => facts.AttemptPercent[a]),
-            })
-            .OrderBy(r => Order(parts, r.Bank)).ThenBy(r => r.Bank, StringComparer.Ordinal).ThenBy(r => r.Culture, StringComparer.Ordinal)
-            .Select(r => new TestFigures(r.Bank, Title(parts, r.Bank), r.Culture, r.Attempts, r.Learners, r.Passed, r.Average)).ToList();
+    private static IReadOnlyList<TestFigures> Tests(FactsSnapshot facts, IReadOnlyList<int> keep, int start, int end, IReadOnlyList<CoursePartInfo> parts)
+    {
+        // By bank and the learner's language: attempts, passes, the sum of scores and the learners.
+        var groups = new Dictionary<(int Bank, int Culture), (int Attempts, int Passed, double Sum, HashSet<int> Learners)>();
+        foreach (var a in Attempts(facts, keep, start, end))
+        {
+            var key = (facts.AttemptBank[a], facts.Culture[facts.AttemptLearner[a]]);
+            var group = groups.TryGetValue(key, out var found) ? found : (Attempts: 0, Passed: 0, Sum: 0d, Learners: new HashSet<int>());
+            group.Learners.Add(facts.AttemptLearner[a]);
+            groups[key] = (group.Attempts + 1, group.Passed + (facts.AttemptPassed[a] ? 1 : 0), group.Sum + facts.AttemptPercent[a], group.Learners);
+        }
 
-    private static IReadOnlyList<ScoreBands> Scores(FactsSnapshot facts, IReadOnlyList<int> keep, int start, int end, IReadOnlyList<CoursePartInfo> parts) =>
-        Attempts(facts, keep, start, end)
-            // 100% falls in the last band, with 90–99%.
-            .GroupBy(a => facts.Banks[facts.AttemptBank[a]])
-            .OrderBy(g => Order(parts, g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var bands = g.GroupBy(a => facts.AttemptPercent[a] >= 90 ? 9 : (int)(facts.AttemptPercent[a] / 10)).ToDictionary(b => b.Key);
-                return new ScoreBands(g.Key, Title(parts, g.Key),
-                    Enumerable.Range(0, 10).Select(band => bands.GetValueOrDefault(band)?.Count() ?? 0).ToList(),
-                    Enumerable.Range(0, 10).Select(band => bands.GetValueOrDefault(band)?.Select(a => facts.AttemptLearner[a]).Distinct().Count() ?? 0).ToList());
-            })
+        return groups
+            .Select(g => (Bank: facts.Banks[g.Key.Bank], Culture: facts.Cultures[g.Key.Culture], Figures: g.Value))
+            .OrderBy(g => Order(parts, g.Bank)).ThenBy(g => g.Bank, StringComparer.Ordinal).ThenBy(g => g.Culture, StringComparer.Ordinal)
+            .Select(g => new TestFigures(g.Bank, Title(parts, g.Bank), g.Culture, g.Figures.Attempts, g.Figures.Learners.Count, g.Figures.Passed, g.Figures.Sum / g.Figures.Attempts))
             .ToList();
+    }
+
+    private static IReadOnlyList<ScoreBands> Scores(FactsSnapshot facts, IReadOnlyList<int> keep, int start, int end, IReadOnlyList<CoursePartInfo> parts)
+    {
+        // By bank, ten bands of 10%: attempts and learners. 100% falls in the last band, with 90–99%.
+        var banks = new Dictionary<int, (int[] Attempts, HashSet<int>[] Learners)>();
+        foreach (var a in Attempts(facts, keep, start, end))
+        {
+            if (!banks.TryGetValue(facts.AttemptBank[a], out var bands))
+            {
+                banks[facts.AttemptBank[a]] = bands = (new int[10], Enumerable.Range(0, 10).Select(_ => new HashSet<int>()).ToArray());
+            }
+
+            var band = facts.AttemptPercent[a] >= 90 ? 9 : (int)(facts.AttemptPercent[a] / 10);
+            bands.Attempts[band]++;
+            bands.Learners[band].Add(facts.AttemptLearner[a]);
+        }
+
+        return banks.Select(b => (Bank: facts.Banks[b.Key], Bands: b.Value))
+            .OrderBy(b => Order(parts, b.Bank)).ThenBy(b => b.Bank, StringComparer.Ordinal)
+            .Select(b => new ScoreBands(b.Bank, Title(parts, b.Bank), b.Bands.Attempts, b.Bands.Learners.Select(l => l.Count).ToList()))
+            .ToList();
+    }
 
     private async Task<IReadOnlyList<ReadFigures>> ReadsAsync(string type, DashboardFilter filter, string culture, CancellationToken cancellationToken) =>
         (await reads.MostReadAsync(type, filter.StartUtc, filter.ToDay.Date, filter.Culture, culture, TopReads, cancellationToken))
@@ -265,16 +277,37 @@ public sealed class ImpactDashboard(
     /// the facts keep whether a first try failed, not when).</summary>
     private async Task<IReadOnlyList<ActivityFailures>> HardestActivitiesAsync(FactsSnapshot facts, IReadOnlyList<int> keep, string culture, CancellationToken cancellationToken)
     {
+        // One pass over the learners' bits (about 40 a learner), rather than one per activity.
+        var size = facts.Activities.Count == 0 ? 0 : facts.Activities.Keys.Max() + 1;
+        var (tried, failed) = (new int[size], new int[size]);
+        foreach (var i in keep)
+        {
+            CountBits(facts.TriedActivities[i], tried);
+            CountBits(facts.FailedActivities[i], failed);
+        }
+
         var activities = (await course.ActivitiesAsync(culture, cancellationToken)).ToDictionary(a => a.ActivityId, StringComparer.Ordinal);
         return facts.Activities
-            .Where(a => activities.ContainsKey(a.Value))
-            .Select(a => (Activity: activities[a.Value],
-                Tried: keep.Count(i => ActivityNumber.IsSet(facts.TriedActivities[i], a.Key)),
-                Failed: keep.Count(i => ActivityNumber.IsSet(facts.FailedActivities[i], a.Key))))
-            .Where(a => a.Tried > 0)
+            .Where(a => activities.ContainsKey(a.Value) && tried[a.Key] > 0)
+            .Select(a => (Activity: activities[a.Value], Tried: tried[a.Key], Failed: failed[a.Key]))
             .OrderByDescending(a => (double)a.Failed / a.Tried).ThenByDescending(a => a.Tried).ThenBy(a => a.Activity.ActivityId, StringComparer.Ordinal)
             .Take(TopReads)
             .Select(a => new ActivityFailures(a.Activity.Part, a.Activity.Title, a.Tried, a.Failed)).ToList();
+    }
+
+    /// <summary>Adds 1 to <paramref name="counts"/> at each bit set in <paramref name="bits"/>.</summary>
+    private static void CountBits(byte[]? bits, int[] counts)
+    {
+        for (var b = 0; bits is not null && b < bits.Length; b++)
+        {
+            for (var bit = 0; bit < 8; bit++)
+            {
+                if ((bits[b] & (1 << bit)) != 0 && b * 8 + bit < counts.Length)
+                {
+                    counts[b * 8 + bit]++;
+                }
+            }
+        }
     }
 
     private async Task<FeedbackReport> FeedbackAsync(DashboardFilter filter, ReportingOptions settings, CancellationToken cancellationToken)
