@@ -6,7 +6,8 @@
 # the workbook and the funder report (cached report; median and p95 of sequential requests), and the opening that
 # follows a change of 1,000 learners (the incremental refresh). Then, restarted with the job every minute: once the job
 # has refreshed the facts and prepared the report the dashboard opens on (French, the default tenant's language),
-# /fr/admin/reports (median and p95), and /en/admin/reports, not prepared: its first opening, then its repeats.
+# /fr/admin/reports (median and p95), /en/admin/reports, not prepared: its first opening, then its repeats; two banks'
+# item analysis; and 20 other views (periods, languages, countries, professions, types), each opened once.
 # Goal (impact reporting, speed): the dashboard within 200 ms. A measurement, never a test.
 # Usage: [PORT=5193] bench/impact-dashboard.sh [sqlite|postgres|both] [requests]     # default both, 20 requests each
 set -euo pipefail
@@ -133,6 +134,9 @@ bench() {
   echo "English, not prepared: its first opening (computed, facts fresh), then its repeats (cached)..."
   once_as english_cold "/en/admin/reports"
   measure_as english_again "/en/admin/reports"
+  echo "The item analysis, prepared by the job for every bank: part 1's first attempts in French, part 2's every attempt in English..."
+  measure_as questions "/fr/admin/reports/questions"
+  measure_as questions_all "/en/admin/reports/questions?bank=mooc%2Fpart-2%2Fvalidation&attempts=all"
   # Views nobody opened yet in this refresh interval: other periods, languages, countries, professions and structure
   # types, each opened once, so that every one is computed (nothing cached but the facts in memory).
   local views=() lang country k
@@ -148,7 +152,7 @@ bench() {
   [ "$jobs_after" = "$jobs_seen" ] || { window="the job ran again during these requests"; echo "  note: $window"; }
   echo "server errors logged: $(grep -c "fail:" "$data.log" || true)"; grep -m3 -A3 "fail:" "$data.log" || true
   stop_site
-  results+=("| $(date -u +%F) | $(nproc) cores | $provider | $(grep -o '[0-9,]* learners' <<<"$volumes"), $(grep -o '[0-9,]* answers' <<<"$volumes") | $((single[full] / 1000)) s | ${single[incremental]} ms | **${median[prepared]}** / ${p95[prepared]} (first ${single[prepared_first]}) | ${single[english_cold]} | ${median[english_again]} / ${p95[english_again]} | ${median[distinct]} / ${p95[distinct]} | ${single[filtered_cold]} | ${median[filtered]} / ${p95[filtered]} | ${median[csv]} / ${p95[csv]} | ${median[workbook]} / ${p95[workbook]} | ${median[funder]} / ${p95[funder]} |")
+  results+=("| $(date -u +%F) | $(nproc) cores | $provider | $(grep -o '[0-9,]* learners' <<<"$volumes"), $(grep -o '[0-9,]* answers' <<<"$volumes") | $((single[full] / 1000)) s | ${single[incremental]} ms | **${median[prepared]}** / ${p95[prepared]} (first ${single[prepared_first]}) | ${single[english_cold]} | ${median[english_again]} / ${p95[english_again]} | ${median[distinct]} / ${p95[distinct]} | ${median[questions]} / ${p95[questions]} | ${median[questions_all]} / ${p95[questions_all]} | ${single[filtered_cold]} | ${median[filtered]} / ${p95[filtered]} | ${median[csv]} / ${p95[csv]} | ${median[workbook]} / ${p95[workbook]} | ${median[funder]} / ${p95[funder]} |")
   [ "$window" = ok ] || results+=("(${provider}: $window)")
 }
 
@@ -158,5 +162,5 @@ case $which in
   *) echo "usage: $0 [sqlite|postgres|both] [requests]"; exit 2 ;;
 esac
 echo
-echo "| date | machine | database | volumes | first opening (full refresh + English report) | after 1,000 changes (incremental + English report) | /fr/admin/reports after the job, ms median / p95 | /en first opening | /en again | 20 other views, each opened once, median / p95 | filtered, first opening | filtered again | CSV | workbook | funder PDF |"
+echo "| date | machine | database | volumes | first opening (full refresh + English report) | after 1,000 changes (incremental + English report) | /fr/admin/reports after the job, ms median / p95 | /en first opening | /en again | 20 other views, each opened once, median / p95 | item analysis (fr, first attempts) | item analysis (en, all attempts) | filtered, first opening | filtered again | CSV | workbook | funder PDF |"
 printf '%s\n' "${results[@]}"
