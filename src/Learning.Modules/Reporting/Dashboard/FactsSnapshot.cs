@@ -9,7 +9,8 @@ namespace Learning.Modules.Reporting.Dashboard;
 /// and a filter over 100,000 learners then takes milliseconds, where the same counts in the database took seconds:
 /// distinct learners over a period (active learners, structures reached, learners per test) cannot be summed from
 /// daily totals, so every report would scan the facts again. Days are <see cref="DateOnly.DayNumber"/>s, -1 for none.
-/// About 90 bytes per learner, 4 per active day and 24 per attempt: some 15 MB for 100,000 learners.
+/// About 230 bytes per learner (their id, bits and fields), 4 per active day and 24 per attempt: some 30 MB for
+/// 100,000 learners, counted from the arrays' sizes.
 /// </summary>
 public sealed class FactsSnapshot
 {
