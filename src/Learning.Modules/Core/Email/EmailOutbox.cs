@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,10 @@ public sealed class EmailOutbox(
     EmailPreferences preferences,
     IStringLocalizerFactory localizers)
 {
+    /// <summary>Encodes text for an e-mail's HTML body, leaving the letters of the six languages as they are (the default
+    /// encoder writes every accented letter as an entity).</summary>
+    public static HtmlEncoder Html { get; } = HtmlEncoder.Create(UnicodeRanges.All);
+
     public void Queue(string to, string subject, string textBody, string htmlBody) =>
         Add(to, subject, textBody, htmlBody, unsubscribeUrl: null);
 
@@ -43,7 +48,7 @@ public sealed class EmailOutbox(
             var name = localizers.Create(registered.Strings)[registered.Name].Value;
             string why = s["You receive this e-mail from the list “{0}” of {1}. To stop receiving these e-mails, open this link:", name, tenantContext.Tenant.DisplayName];
             string stop = s["Unsubscribe from “{0}”", name];
-            var html = HtmlEncoder.Default;
+            var html = Html;
             Add(
                 to,
                 subject,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using Learning.Modules.Accounts.Contracts;
 using Learning.Modules.Core.Email;
 using Learning.Modules.Core.Tenancy;
@@ -131,7 +130,7 @@ public sealed class CourseReminders(
                 ? S["You stopped at “{0}”, in “{1}”. Continue where you left off:", unit.Activity.Title, unit.Part.Title]
                 : S["You enrolled but have not started yet. Begin with “{0}”, in “{1}”:", unit.Activity.Title, unit.Part.Title];
             string go = S["Continue the course"];
-            var html = HtmlEncoder.Default;
+            var html = EmailOutbox.Html;
             return outbox.QueueToListAsync(
                 List,
                 contact.Id,
