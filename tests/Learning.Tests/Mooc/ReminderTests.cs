@@ -78,7 +78,7 @@ public sealed class ReminderTests
         clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         Assert.Equal(2, await RunAsync(app));
         Assert.Equal(
-            [(away, "part-1", "p1-a03"), (idle, "part-1", "p1-a01")],
+            new[] { (away, "part-1", "p1-a03"), (idle, "part-1", "p1-a01") }.Order(),
             (await RemindersAsync(app)).Select(r => (r.UserId, r.Part!, r.Activity!)).Order());
         Assert.Equal(["away@example.org", "idle@example.org"], (await OutboxAsync(app)).Select(m => m.To).Order());
 
