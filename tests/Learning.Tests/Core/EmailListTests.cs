@@ -107,7 +107,12 @@ public sealed class EmailListTests
         var tampered = token[..middle] + (token[middle] == 'A' ? 'B' : 'A') + token[(middle + 1)..];
         var client = app.CreateClient();
 
-        foreach (var bad in new[] { tampered, token[..^4], "not-a-token", "" })
+        // Without a token, the page only says where to go: no form, nothing to post.
+        var bare = await client.GetPageAsync("/en/unsubscribe");
+        Assert.Empty(bare.QuerySelectorAll("main form"));
+        Assert.Contains("open the unsubscribe link at the end of one of them", bare.QuerySelector("main")!.TextContent);
+
+        foreach (var bad in new[] { tampered, token[..^4], "not-a-token", "%" })
         {
             var url = $"/en/unsubscribe?token={Uri.EscapeDataString(bad)}";
             var page = await client.GetPageAsync(url, HttpStatusCode.BadRequest);
@@ -117,6 +122,18 @@ public sealed class EmailListTests
             Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
             using var form = await client.PostAsync("/en/unsubscribe", new FormUrlEncodedContent([new("token", bad)]));
             Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
+        }
+
+        using (var empty = await client.PostAsync("/en/unsubscribe", new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")])))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        }
+
+        // Bodies the form reader refuses, and a NUL in the token, are refused too (no anti-forgery check reads them first).
+        foreach (var body in new[] { $"token={token[..10]}%00{token[10..]}", "tok\0en=1&token=" + Uri.EscapeDataString(tampered), new string('n', 100_000) + "=1" })
+        {
+            using var hostile = await client.PostAsync("/en/unsubscribe", new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+            Assert.Equal(HttpStatusCode.BadRequest, hostile.StatusCode);
         }
 
         Assert.Empty(await OptOutsAsync(app));

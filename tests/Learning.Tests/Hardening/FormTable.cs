@@ -361,6 +361,7 @@ public static class FormTable
                     Foreign = w => [UnsubscribeToken(w, FormWorld.OtherTenant, CourseReminders.List), UnsubscribeToken(w, Tenant.DefaultName, "no-such-list")],
                 }])
             {
+                NoAntiforgeryBecause = "RFC 8058: mail clients post the one-click unsubscribe without a page or a cookie; the signed token is the authority",
                 Prepare = w => w.WithDbAsync(db => db.EmailOptOuts.ExecuteDeleteAsync()),
                 Accepted = (w, _) => w.WithDbAsync(async db =>
                 {

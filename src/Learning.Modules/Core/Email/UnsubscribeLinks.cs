@@ -31,13 +31,9 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider protection, TenantA
             var parts = Protector(tenant).Unprotect(token).Split('\n');
             return parts is [var list, var userId] && list.Length > 0 && userId.Length > 0 ? (userId, list) : null;
         }
-        catch (CryptographicException)
+        catch (Exception exception) when (exception is CryptographicException or FormatException or ArgumentException)
         {
-            return null;
-        }
-        catch (FormatException)
-        {
-            return null;
+            return null; // altered, cut, another tenant's, or not even base64
         }
     }
 

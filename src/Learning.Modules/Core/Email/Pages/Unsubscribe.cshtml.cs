@@ -31,14 +31,38 @@ public sealed class UnsubscribeModel(UnsubscribeLinks links, EmailPreferences pr
 
     public bool Done { get; private set; }
 
-    public IActionResult OnGet(string? token) => Show(token) is null ? Invalid() : Page();
+    /// <summary>Whether the page was opened without a token (not from an e-mail): it says where to go instead.</summary>
+    public bool NoToken { get; private set; }
+
+    public IActionResult OnGet(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            NoToken = true;
+            return Page();
+        }
+
+        return Show(token) is null ? Invalid() : Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         // The page's form sends the token as a field; a mail client posts to the header's address, token in the query.
-        var token = Request.HasFormContentType && Request.Form.TryGetValue("token", out var posted) && !string.IsNullOrEmpty(posted)
-            ? posted.ToString()
-            : Request.Query["token"].ToString();
+        // No anti-forgery check has read the form before this handler: a body the form reader refuses is refused here.
+        string? posted = null;
+        if (Request.HasFormContentType)
+        {
+            try
+            {
+                posted = (await Request.ReadFormAsync(cancellationToken))["token"].FirstOrDefault();
+            }
+            catch (Exception exception) when (exception is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                return Invalid();
+            }
+        }
+
+        var token = string.IsNullOrEmpty(posted) ? Request.Query["token"].FirstOrDefault() : posted;
         if (Show(token) is not { } found)
         {
             return Invalid();
