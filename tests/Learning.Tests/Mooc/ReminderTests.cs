@@ -194,6 +194,29 @@ public sealed class ReminderTests
         Assert.Equal([ben], (await RemindersAsync(app)).Select(r => r.UserId));
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Handing_in_a_parts_test_counts_as_activity(Db database)
+    {
+        var clock = new MovableClock();
+        await using var app = new LearningApp(database, content: TestContent.Small()) { TestServices = s => s.AddSingleton<TimeProvider>(clock) };
+        var learner = await EnrolledAsync(app, "tester@example.org");
+        clock.Advance(TimeSpan.FromDays(10));
+        await app.WithTenantAsync(async sp =>
+        {
+            var examiner = sp.GetRequiredService<Examiner>();
+            var attempt = (await examiner.StartAsync(learner, "mooc/part-1/validation", default))!;
+            return await examiner.SubmitAsync(attempt.Id, default);
+        });
+
+        // 15 days after enrolling but 5 after the test: not away long enough; 14 days and a minute after the test: due.
+        clock.Advance(TimeSpan.FromDays(5));
+        Assert.Equal(0, await RunAsync(app));
+        clock.Advance(TimeSpan.FromDays(9) + TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await RunAsync(app));
+        Assert.Equal(learner, (await RemindersAsync(app)).Single().UserId);
+    }
+
     /// <summary>A confirmed account (the language English unless changed), enrolled now.</summary>
     private static async Task<string> EnrolledAsync(LearningApp app, string email, string? name = null)
     {
