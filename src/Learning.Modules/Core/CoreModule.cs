@@ -98,6 +98,10 @@ public sealed class CoreModule : ILearningModule
         // E-mail leaves through the outbox, sent by a Quartz job.
         services.AddScoped<EmailOutbox>();
         services.AddSingleton<EmailSender>();
+        // Lists a person may leave with one click (each module registers its EmailList), and their choices.
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddScoped<EmailPreferences>();
+        services.AddScoped<Learning.Modules.Core.PersonalData.IPersonalDataProvider, EmailPreferencesPersonalData>();
         var sendInterval = configuration.GetValue($"{LearningOptions.Section}:Email:SendIntervalSeconds", new EmailSettings().SendIntervalSeconds);
         services.AddQuartz(q =>
         {
@@ -129,7 +133,9 @@ public sealed class CoreModule : ILearningModule
         services.AddSingleton(new NavigationItem("Tenants", "admin/tenants", 110, typeof(CoreStrings), InstallationAdministratorPolicy));
     }
 
-    public void ConfigureModel(ModelBuilder model) => model.ApplyConfiguration(new OutboxMessageConfiguration());
+    public void ConfigureModel(ModelBuilder model) => model
+        .ApplyConfiguration(new OutboxMessageConfiguration())
+        .ApplyConfiguration(new EmailOptOutConfiguration());
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

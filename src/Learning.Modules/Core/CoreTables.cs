@@ -10,5 +10,7 @@ public static class CoreTables
     extension(LearningDbContext db)
     {
         public DbSet<OutboxMessage> OutboxMessages => db.Set<OutboxMessage>();
+
+        public DbSet<EmailOptOut> EmailOptOuts => db.Set<EmailOptOut>();
     }
 }

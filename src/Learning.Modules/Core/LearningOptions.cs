@@ -82,6 +82,7 @@ public sealed class EmailSettings
     /// <summary>SMTP server; when empty, messages are written as .eml files into the pickup folder.</summary>
     public string? SmtpHost { get; set; }
     public int SmtpPort { get; set; } = 587;
+    /// <summary>Encrypts the connection: TLS from the first byte on port 465, STARTTLS on any other port (MailKit).</summary>
     public bool SmtpEnableSsl { get; set; } = true;
     public string? SmtpUser { get; set; }
     public string? SmtpPassword { get; set; }

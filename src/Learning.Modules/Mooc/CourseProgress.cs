@@ -54,11 +54,12 @@ public sealed class CourseProgress(LearningDbContext db, TestCenter tests, IMemo
         Forget(userId);
     }
 
-    /// <summary>Remembers the activity the person opened, for "continue".</summary>
+    /// <summary>Remembers the activity the person opened, for "continue", and when (for reminders).</summary>
     public async Task RememberAsync(string userId, string part, string activity, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         await db.Enrolments.Where(e => e.UserId == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastPart, part).SetProperty(e => e.LastActivity, activity), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastPart, part).SetProperty(e => e.LastActivity, activity).SetProperty(e => e.LastSeenUtc, now), cancellationToken);
         Forget(userId);
     }
 

@@ -14,6 +14,10 @@ public sealed class Enrolment
 
     public string? LastActivity { get; set; }
 
+    /// <summary>When the person last opened an activity or handed in a part's test (null before either): with their
+    /// tries, what tells reminders how long they have been away.</summary>
+    public DateTime? LastSeenUtc { get; set; }
+
     /// <summary>The parts the positioning quiz suggests starting with, comma-separated; null when not taken.</summary>
     public string? SuggestedParts { get; set; }
 }

@@ -2,16 +2,19 @@ using Learning.Modules.Assessment.Contracts;
 using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
+using Learning.Modules.Core.Email;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.PersonalData;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
+using Learning.Modules.Mooc.Reminders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace Learning.Modules.Mooc;
 
@@ -32,6 +35,22 @@ public sealed class MoocModule : ILearningModule
         services.AddScoped<LearnerStates>();
         services.AddScoped<Contracts.CourseFacts>();
         services.AddScoped<IPersonalDataProvider, MoocPersonalData>();
+
+        // Reminders to inactive learners: a list learners may leave, found by a Quartz job, sent through the outbox.
+        services.Configure<MoocOptions>(configuration.GetSection(MoocOptions.Section));
+        services.AddScoped<CourseReminders>();
+        services.AddScoped<Contracts.ReminderFacts>();
+        services.AddSingleton(new EmailList(CourseReminders.List, "Course reminders", typeof(MoocStrings),
+            "An e-mail when you have not been back to the course for a while, with a link to where you stopped."));
+        var interval = Math.Max(1, configuration.GetValue($"{MoocOptions.Section}:{nameof(MoocOptions.ReminderIntervalMinutes)}", new MoocOptions().ReminderIntervalMinutes));
+        services.AddQuartz(q =>
+        {
+            var job = new JobKey(nameof(SendRemindersJob));
+            q.AddJob<SendRemindersJob>(j => j.WithIdentity(job));
+            // The first run a minute after start, when the site is up; then at every interval.
+            q.AddTrigger(t => t.ForJob(job).StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(interval)).RepeatForever()));
+        });
         services.AddSingleton(new NavigationItem("MOOC", "mooc", 30, typeof(MoocStrings),
             HomeDescription: "Four parts to define target publics, improve outreach, better support people and meet the world of work, with a certificate."));
         services.AddSingleton(new NavigationItem("Course progress", "admin/progress", 106, typeof(MoocStrings), Roles.AdministratorPolicy));
@@ -39,7 +58,8 @@ public sealed class MoocModule : ILearningModule
 
     public void ConfigureModel(ModelBuilder model) => model
         .ApplyConfiguration(new EnrolmentConfiguration())
-        .ApplyConfiguration(new ActivityProgressConfiguration());
+        .ApplyConfiguration(new ActivityProgressConfiguration())
+        .ApplyConfiguration(new ReminderSentConfiguration());
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

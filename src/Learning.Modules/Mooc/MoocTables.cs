@@ -11,5 +11,7 @@ public static class MoocTables
         public DbSet<Enrolment> Enrolments => db.Set<Enrolment>();
 
         public DbSet<ActivityProgress> ActivityProgress => db.Set<ActivityProgress>();
+
+        public DbSet<Reminders.ReminderSent> RemindersSent => db.Set<Reminders.ReminderSent>();
     }
 }

@@ -96,6 +96,10 @@ public sealed record FormSpec(Type Page, string Handler, string Path, Needs Need
 
     public bool Multipart { get; init; }
 
+    /// <summary>Why the form takes no anti-forgery token (a mail client's one-click unsubscribe posts without a page or a
+    /// cookie; a signed field is the authority): then the token's mutations may be accepted, like a valid post.</summary>
+    public string? NoAntiforgeryBecause { get; init; }
+
     /// <summary>Columns ("Table.Column") a refused input may change by design, with <see cref="Why"/>.</summary>
     public IReadOnlyList<string> MayChange { get; init; } = [];
 

@@ -9,6 +9,8 @@ using Learning.Modules.Content.Pages.Admin;
 using Learning.Modules.Content.Pages.Editor;
 using Learning.Modules.Certificates;
 using Learning.Modules.Core;
+using Learning.Modules.Core.Email;
+using Learning.Modules.Core.Email.Pages;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Core.Tenancy.Pages;
@@ -19,6 +21,7 @@ using Learning.Modules.Feedback.Pages.Editor;
 using Learning.Modules.Mooc;
 using Learning.Modules.Mooc.Pages;
 using Learning.Modules.Mooc.Pages.Editor;
+using Learning.Modules.Mooc.Reminders;
 using Learning.Modules.Toolbox.Pages.Editor;
 using Learning.Modules.Tutorials.Pages.Editor;
 using Learning.Tests.Infrastructure;
@@ -351,6 +354,35 @@ public static class FormTable
                 },
             },
 
+            // E-mail lists: the one-click unsubscribe (its token is the authority, no sign-in) and "E-mails I receive"
+            new(typeof(UnsubscribeModel), "", "/en/unsubscribe", Needs.Anyone, Persona.Visitor,
+                [Secret("token", w => UnsubscribeToken(w, Tenant.DefaultName, CourseReminders.List)) with
+                {
+                    Foreign = w => [UnsubscribeToken(w, FormWorld.OtherTenant, CourseReminders.List), UnsubscribeToken(w, Tenant.DefaultName, "no-such-list")],
+                }])
+            {
+                NoAntiforgeryBecause = "RFC 8058: mail clients post the one-click unsubscribe without a page or a cookie; the signed token is the authority",
+                Prepare = w => w.WithDbAsync(db => db.EmailOptOuts.ExecuteDeleteAsync()),
+                Accepted = (w, _) => w.WithDbAsync(async db =>
+                {
+                    var lists = await db.EmailOptOuts.Select(o => new { o.UserId, o.List }).ToListAsync();
+                    Stored.That(lists.Count == 1 && lists[0].UserId == w.People[Emails.Learner].Id && lists[0].List == CourseReminders.List,
+                        $"opt-outs {Stored.Show(string.Join(", ", lists))}");
+                    return await db.EmailOptOuts.ExecuteDeleteAsync();
+                }),
+            },
+            new(typeof(EmailListsModel), "", "/en/account/emails", Needs.SignedIn, Persona.Learner, [Choice("list", CourseReminders.List, required: true), Flag("receive", "false")])
+            {
+                Prepare = w => w.WithDbAsync(db => db.EmailOptOuts.ExecuteDeleteAsync()),
+                Accepted = (w, p) => w.WithDbAsync(async db =>
+                {
+                    var lists = await db.EmailOptOuts.Select(o => new { o.UserId, o.List }).ToListAsync();
+                    Stored.That(lists.Count == 1 && lists[0].UserId == w.People[Emails.Learner].Id && lists[0].List == CourseReminders.List,
+                        $"opt-outs {Stored.Show(string.Join(", ", lists))} after receive={Stored.Show(p["receive"])}");
+                    return await db.EmailOptOuts.ExecuteDeleteAsync();
+                }),
+            },
+
             // MOOC
             new(typeof(CoursePageModel), "Enrol", "/en/mooc", Needs.SignedIn, Persona.Learner, []),
             new(typeof(PositioningModel), "", "/en/mooc/positioning", Needs.SignedIn, Persona.Learner, [Choices("confident", "part-1:0")])
@@ -464,6 +496,13 @@ public static class FormTable
 
     /// <summary>Checks of what an accepted input stored: what the person typed, trimmed, within its bounds, without
     /// control characters.</summary>
+    /// <summary>The learner's unsubscribe token for a list, signed for a tenant (the other tenant's does not open here).</summary>
+    private static string UnsubscribeToken(FormWorld w, string tenant, string list) =>
+        w.App.Services.GetRequiredService<UnsubscribeLinks>().Token(
+            // Only the tenant's name makes the token's purpose: the other tenant may be deleted and made again by its forms.
+            new Tenant { Name = tenant, DisplayName = tenant },
+            w.People[Emails.Learner].Id, list);
+
     private static class Stored
     {
         public static void That(bool condition, string what)

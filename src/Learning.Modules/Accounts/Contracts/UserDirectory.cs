@@ -19,6 +19,23 @@ public sealed class UserDirectory(LearningDbContext db)
             .Select(u => new UserSummary(u.Id, u.DisplayName, u.Email ?? "", u.PreferredCulture, u.Organisation, u.Country, u.Profession, u.StructureId))
             .ToDictionaryAsync(u => u.Id, cancellationToken);
 
+    /// <summary>Those of these people whom features may e-mail (reminders, notifications): accounts that exist (deleted ones
+    /// are gone) with a confirmed address; unknown and unconfirmed ids are left out. 1,000 ids a query.</summary>
+    public async Task<IReadOnlyDictionary<string, UserContact>> ContactsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        var contacts = new Dictionary<string, UserContact>(StringComparer.Ordinal);
+        foreach (var batch in userIds.Distinct().Chunk(1000))
+        {
+            foreach (var contact in await db.Users.AsNoTracking().Where(u => batch.Contains(u.Id) && u.EmailConfirmed && u.Email != null)
+                         .Select(u => new UserContact(u.Id, u.DisplayName, u.Email!, u.PreferredCulture)).ToListAsync(cancellationToken))
+            {
+                contacts[contact.Id] = contact;
+            }
+        }
+
+        return contacts;
+    }
+
     /// <summary>The ids of the people whose e-mail or name contains the term, whatever its case.</summary>
     public async Task<IReadOnlyList<string>> SearchAsync(string term, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         message.ToTable("OutboxMessages");
         message.Property(m => m.To).HasMaxLength(256);
         message.Property(m => m.Subject).HasMaxLength(300);
+        message.Property(m => m.UnsubscribeUrl).HasMaxLength(OutboxMessage.UnsubscribeUrlLength);
         message.HasIndex(m => m.SentUtc);
     }
 }
