@@ -72,6 +72,7 @@ public sealed class ImpactDashboardTests
         Assert.Equal(10, report.AtRisk.Count);
         Assert.Equal(10, report.AtRisk.Learners.Count);
         Assert.Equal("b1", report.AtRisk.Learners.Last().DisplayName); // active latest (its retake in April)
+        Assert.Equal(2, report.AtRisk.RemindersSent); // 20 February and 30 March; 1 April is after the quarter
     }
 
     [Theory]
@@ -87,6 +88,7 @@ public sealed class ImpactDashboardTests
         Assert.Equal([("Neighbourhood job desk", 3L)], french.Practices.Select(r => (r.Title, r.Reads)));
         Assert.Equal(1m, french.StructuresReached.Achieved);
         Assert.Equal(["fr"], french.Tests.Select(t => t.Culture));
+        Assert.Equal(2, french.AtRisk.RemindersSent); // the tenant's, whatever the filter
         Assert.Equal([("Activity p1-a01 (en)", 6, 4)], french.HardestActivities.Select(a => (a.Title, a.Tried, a.FailedAtFirstTry)));
 
         // France: S1 and S3 are French; d1 and d2 have no structure and live in Italy.

@@ -2,6 +2,7 @@ using Learning.Modules.Accounts;
 using Learning.Modules.Content;
 using Learning.Modules.Data;
 using Learning.Modules.Feedback;
+using Learning.Modules.Mooc;
 using Learning.Modules.Reporting;
 using Learning.Modules.Reporting.Facts;
 using Learning.Tests.Infrastructure;
@@ -106,6 +107,13 @@ public static class ImpactWorld
                 fact.FailedActivities = failed ? ActivityNumber.Set(fact.FailedActivities, activity) : fact.FailedActivities;
             }
         }
+
+        // Reminders e-mailed: two in the quarter (one to a learner filtered out by a language, which does not matter:
+        // the figure is the tenant's), one in April.
+        db.RemindersSent.AddRange(
+            new Learning.Modules.Mooc.Reminders.ReminderSent { UserId = ids["a1"], SentUtc = On(2, 20) },
+            new Learning.Modules.Mooc.Reminders.ReminderSent { UserId = ids["b2"], SentUtc = On(3, 30) },
+            new Learning.Modules.Mooc.Reminders.ReminderSent { UserId = ids["b3"], SentUtc = On(4, 1) });
 
         // Feedback in the quarter: six opinions on a practice (3 done, 1 accepted, 1 rejected, 1 new) and four on part 1
         // (2 accepted, 2 new); one more in April.

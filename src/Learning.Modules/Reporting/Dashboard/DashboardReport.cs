@@ -50,7 +50,7 @@ public sealed record FeedbackReport(int Received, int New, int ActedOn, int Reje
 public sealed record FeedbackKind(string Kind, int Received, int ActedOn);
 
 /// <summary>Learners enrolled who have not finished and were not seen for <see cref="Days"/> days; the list for
-/// administrators only.</summary>
-public sealed record AtRisk(int Days, int Count, IReadOnlyList<AtRiskLearner> Learners);
+/// administrators only; and the reminders e-mailed to inactive learners in the period (all of them, whatever the filter).</summary>
+public sealed record AtRisk(int Days, int Count, IReadOnlyList<AtRiskLearner> Learners, int RemindersSent = 0);
 
 public sealed record AtRiskLearner(string UserId, string DisplayName, string Email, DateTime LastActiveUtc, int PartsCompleted);

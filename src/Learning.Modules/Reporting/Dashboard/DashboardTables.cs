@@ -104,7 +104,10 @@ public static class DashboardTables
         S["Learners at risk"],
         S["Enrolled learners who have not finished the course and have not been active for {0} days.", report.AtRisk.Days],
         [S["Figure"], S["Learners"]],
-        [[Cell.Of(S["At risk"]), Cell.People(report.AtRisk.Count)]]);
+        [
+            [Cell.Of(S["At risk"]), Cell.People(report.AtRisk.Count)],
+            [Cell.Of(S["Reminders e-mailed in the period (to every inactive learner, whatever the filter)"]), Cell.People(report.AtRisk.RemindersSent)],
+        ]);
 
     /// <summary>The at-risk learners by name: for administrators only, never in the funder report.</summary>
     public static ReportTable AtRiskList(DashboardReport report, IStringLocalizer S, CultureInfo culture) => new(

@@ -20,6 +20,7 @@ public sealed class ImpactDashboard(
     StructureDirectory structures,
     UserDirectory users,
     CourseFacts course,
+    ReminderFacts reminders,
     ReadCounts reads,
     FeedbackFigures feedback,
     FactsRefresh refresh,
@@ -89,14 +90,16 @@ public sealed class ImpactDashboard(
             certificates += In(facts.Certified[i]) ? 1 : 0;
         }
 
-        // Reads and feedback depend on the period and the learners' language only: one reading serves every other filter.
+        // Reads, feedback and reminders depend on the period (and the learners' language) only: one reading serves every
+        // other filter.
         var live = await cache.GetOrComputeAsync(
             new LiveKey(tenantContext.Tenant.Name, filter.StartUtc, filter.EndUtc, filter.Culture, culture, facts.RefreshedUtc),
             TimeSpan.FromMinutes(Math.Max(1, settings.RefreshIntervalMinutes)),
             async () => new LiveFigures(
                 await ReadsAsync("practice", filter, culture, cancellationToken),
                 await ReadsAsync("tutorial", filter, culture, cancellationToken),
-                await FeedbackAsync(filter, settings, cancellationToken)));
+                await FeedbackAsync(filter, settings, cancellationToken),
+                await reminders.CountSentAsync(filter.StartUtc, filter.EndUtc, cancellationToken)));
         var parts = await course.PartsAsync(culture, cancellationToken);
         return new DashboardReport(
             filter,
@@ -111,7 +114,7 @@ public sealed class ImpactDashboard(
             live.Tutorials,
             await HardestActivitiesAsync(facts, keep, culture, cancellationToken),
             live.Feedback,
-            await AtRiskAsync(facts, keep, settings.AtRiskAfterDays, listAtRisk, cancellationToken));
+            await AtRiskAsync(facts, keep, settings.AtRiskAfterDays, listAtRisk, cancellationToken) with { RemindersSent = live.RemindersSent });
     }
 
     /// <summary>The learners the filter keeps, by index. A learner's country is their structure's, else their profile's.</summary>
@@ -339,7 +342,7 @@ public sealed class ImpactDashboard(
     }
 
     /// <summary>The figures read from the features at each computation rather than from the facts.</summary>
-    private sealed record LiveFigures(IReadOnlyList<ReadFigures> Practices, IReadOnlyList<ReadFigures> Tutorials, FeedbackReport Feedback);
+    private sealed record LiveFigures(IReadOnlyList<ReadFigures> Practices, IReadOnlyList<ReadFigures> Tutorials, FeedbackReport Feedback, int RemindersSent);
 
     private sealed record LiveKey(string Tenant, DateTime StartUtc, DateTime EndUtc, string? LearnersCulture, string Culture, DateTime? FactsRefreshedUtc);
 
