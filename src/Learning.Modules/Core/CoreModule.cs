@@ -97,6 +97,7 @@ public sealed class CoreModule : ILearningModule
 
         // E-mail leaves through the outbox, sent by a Quartz job.
         services.AddScoped<EmailOutbox>();
+        services.AddScoped<PersonalData.PersonalDataArchive>();
         services.AddSingleton<EmailSender>();
         var sendInterval = configuration.GetValue($"{LearningOptions.Section}:Email:SendIntervalSeconds", new EmailSettings().SendIntervalSeconds);
         services.AddQuartz(q =>
