@@ -115,7 +115,8 @@ public sealed class AccountsModule : ILearningModule
         {
             var job = new JobKey(nameof(RetentionJob));
             q.AddJob<RetentionJob>(j => j.WithIdentity(job));
-            q.AddTrigger(t => t.ForJob(job).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(retentionInterval)).RepeatForever()));
+            // A minute after start, not at once: starting the site stays quick, and a job's first run never races its setup.
+            q.AddTrigger(t => t.ForJob(job).StartAt(DateTimeOffset.UtcNow.AddMinutes(1)).WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(retentionInterval)).RepeatForever()));
         });
         services.AddSingleton<ITenantSetupStep, AccountsSetupStep>();
         services.AddSingleton(new NavigationItem("Users", "admin/users", 100, typeof(AccountsStrings), Roles.AdministratorPolicy));
