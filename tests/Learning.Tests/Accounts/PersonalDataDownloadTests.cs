@@ -64,7 +64,7 @@ public sealed class PersonalDataDownloadTests
         Assert.DoesNotContain(index.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
         var rows = index.QuerySelectorAll("main > table tbody tr")
             .ToDictionary(r => r.Children[2].TextContent, r => (Title: r.Children[0].TextContent, Count: r.Children[3].TextContent));
-        Assert.Equal(("Avis", "1"), rows["feedback.json"]); // the learner's one opinion, not the other's
+        Assert.Equal(("Avis des apprenants", "1"), rows["feedback.json"]); // the learner's one opinion, not the other's
         Assert.Equal(("Certificat", "1"), rows["certificate.json"]);
         Assert.Equal(("Compte", "1"), rows["account.json"]);
         Assert.Equal(("Tests", "0"), rows["tests.json"]);

@@ -11,8 +11,9 @@ namespace Learning.Modules.Core.PersonalData;
 /// <summary>
 /// "Download my data" as a zip: one JSON file per provider's section (a format other software reads), and an
 /// <c>index.html</c> a person reads, in their language: what each file holds, how many items, and the data itself
-/// as tables. The zip is written straight into the response: one section at a time is held in memory, and the
-/// index's tables wait in a temporary file until the sections are written.
+/// as tables. One section at a time is held in memory: the zip is built in a temporary file (a zip's writer flushes
+/// synchronously, which a response body refuses) and then copied to the response, and the index's tables wait in
+/// another temporary file until the sections are written.
 /// </summary>
 public sealed class PersonalDataArchive(IEnumerable<IPersonalDataProvider> providers, IStringLocalizer<CoreStrings> S, TimeProvider clock)
 {
@@ -39,9 +40,10 @@ public sealed class PersonalDataArchive(IEnumerable<IPersonalDataProvider> provi
         var exported = clock.GetUtcNow().UtcDateTime;
         var entries = new List<Entry>();
         var tablesPath = Path.GetTempFileName();
+        await using var zipFile = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            await using (var archive = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken))
+            await using (var archive = await ZipArchive.CreateAsync(zipFile, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken))
             {
                 await using (var tables = new StreamWriter(tablesPath, append: false, new UTF8Encoding(false)))
                 {
@@ -81,6 +83,9 @@ public sealed class PersonalDataArchive(IEnumerable<IPersonalDataProvider> provi
 
                 await indexStream.WriteAsync("</main></body></html>\n"u8.ToArray(), cancellationToken);
             }
+
+            zipFile.Position = 0;
+            await zipFile.CopyToAsync(output, cancellationToken);
         }
         finally
         {
