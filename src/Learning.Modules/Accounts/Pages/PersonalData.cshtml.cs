@@ -5,6 +5,7 @@ using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -54,6 +55,12 @@ public sealed class PersonalDataModel(
         if (user is null)
         {
             return Challenge();
+        }
+
+        // A box that was not the page's (not "true" or "false"): a forged form, which the page cannot show again.
+        if (ModelState.GetFieldValidationState(nameof(RevokeCertificates)) == ModelValidationState.Invalid)
+        {
+            return BadRequest();
         }
 
         if (!ModelState.IsValid)
