@@ -4,15 +4,20 @@ using Learning.Modules.Core.PersonalData;
 using Learning.Modules.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Learning.Modules.Accounts;
 
 /// <summary>The account's part of "download my data": profile, structure, roles, and the e-mails sent to the person.
 /// Erasing the e-mails and the proposals nobody else chose is this module's part of deleting an account; Identity
 /// deletes the rest.</summary>
-public sealed class AccountPersonalData(UserManager<LearningUser> users, EmailOutbox outbox, LearningDbContext db, Structures structures) : IPersonalDataProvider
+public sealed class AccountPersonalData(UserManager<LearningUser> users, EmailOutbox outbox, LearningDbContext db, Structures structures, IStringLocalizer<AccountsStrings> S) : IPersonalDataProvider
 {
     public string Section => "account";
+
+    public string Title => S["Account"];
+
+    public string? Description => S["Your profile (name, e-mail address, organisation, country, profession, language), your structure and the structures you proposed, your roles, and the e-mails the platform sent you."];
 
     public async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken)
     {

@@ -16,6 +16,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace Learning.Modules.Accounts;
 
@@ -104,6 +105,19 @@ public sealed class AccountsModule : ILearningModule
         services.AddScoped<Contracts.StructureDirectory>();
         services.AddScoped<Structures>();
         services.AddScoped<IPersonalDataProvider, AccountPersonalData>();
+        services.AddScoped<AccountErasure>();
+        services.AddSingleton<Contracts.RetentionDelays>();
+
+        // Retention: unconfirmed accounts and old e-mails are deleted on a schedule.
+        services.Configure<AccountsOptions>(configuration.GetSection(AccountsOptions.Section));
+        var retentionInterval = configuration.GetValue($"{AccountsOptions.Section}:RetentionIntervalMinutes", new AccountsOptions().RetentionIntervalMinutes);
+        services.AddQuartz(q =>
+        {
+            var job = new JobKey(nameof(RetentionJob));
+            q.AddJob<RetentionJob>(j => j.WithIdentity(job));
+            // A minute after start, not at once: starting the site stays quick, and a job's first run never races its setup.
+            q.AddTrigger(t => t.ForJob(job).StartAt(DateTimeOffset.UtcNow.AddMinutes(1)).WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(retentionInterval)).RepeatForever()));
+        });
         services.AddSingleton<ITenantSetupStep, AccountsSetupStep>();
         services.AddSingleton(new NavigationItem("Users", "admin/users", 100, typeof(AccountsStrings), Roles.AdministratorPolicy));
         services.AddSingleton(new NavigationItem("Structures", "admin/structures", 101, typeof(AccountsStrings), Roles.AdministratorPolicy));

@@ -1,13 +1,18 @@
 using Learning.Modules.Core.PersonalData;
 using Learning.Modules.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Learning.Modules.Assessment;
 
 /// <summary>The tests' part of "download my data" and of deleting an account: every attempt with its answers.</summary>
-public sealed class AssessmentPersonalData(LearningDbContext db) : IPersonalDataProvider
+public sealed class AssessmentPersonalData(LearningDbContext db, IStringLocalizer<AssessmentStrings> S) : IPersonalDataProvider
 {
     public string Section => "tests";
+
+    public string Title => S["Tests"];
+
+    public string? Description => S["Every test you started: when, your score, whether you passed, and each answer you gave."];
 
     public async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken)
     {

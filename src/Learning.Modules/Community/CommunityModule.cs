@@ -11,9 +11,14 @@ public sealed class CommunityModule : ILearningModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<Privacy.PrivacyOptions>(configuration.GetSection(Privacy.PrivacyOptions.Section));
+        services.AddScoped<Privacy.DefaultPrivacyNotice>();
+        services.AddScoped<Privacy.PrivacyNotices>();
+        services.AddSingleton(new Core.Navigation.NavigationItem("Privacy notice", "admin/privacy", 130, typeof(CommunityStrings), Core.Security.Roles.AdministratorPolicy));
     }
 
     public void ConfigureModel(ModelBuilder model)
     {
+        model.ApplyConfiguration(new Privacy.PrivacyNoticeConfiguration());
     }
 }

@@ -97,6 +97,7 @@ public sealed class CoreModule : ILearningModule
 
         // E-mail leaves through the outbox, sent by a Quartz job.
         services.AddScoped<EmailOutbox>();
+        services.AddScoped<PersonalData.PersonalDataArchive>();
         services.AddSingleton<EmailSender>();
         // Lists a person may leave with one click (each module registers its EmailList), and their choices.
         services.AddSingleton<UnsubscribeLinks>();

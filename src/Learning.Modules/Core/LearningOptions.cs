@@ -92,6 +92,9 @@ public sealed class EmailSettings
 
     /// <summary>How often the outbox is sent, in seconds.</summary>
     public int SendIntervalSeconds { get; set; } = 10;
+
+    /// <summary>How many days an e-mail stays in the outbox once sent (or given up), before the retention job deletes it.</summary>
+    public int KeepSentDays { get; set; } = 90;
 }
 
 public enum DatabaseProvider

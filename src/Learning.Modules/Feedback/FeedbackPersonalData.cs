@@ -1,14 +1,19 @@
 using Learning.Modules.Core.PersonalData;
 using Learning.Modules.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Learning.Modules.Feedback;
 
 /// <summary>Feedback's part of "download my data" and of deleting an account: every opinion the person gave, with the
 /// editors' status and reply (the editor's id is theirs, not the person's, and is left out).</summary>
-public sealed class FeedbackPersonalData(LearningDbContext db) : IPersonalDataProvider
+public sealed class FeedbackPersonalData(LearningDbContext db, IStringLocalizer<FeedbackStrings> S) : IPersonalDataProvider
 {
     public string Section => "feedback";
+
+    public string Title => S["Feedback"];
+
+    public string? Description => S["Your ratings, comments and survey answers, with the editors' status and reply."];
 
     public async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken)
     {

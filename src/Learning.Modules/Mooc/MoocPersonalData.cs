@@ -1,14 +1,19 @@
 using Learning.Modules.Core.PersonalData;
 using Learning.Modules.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Learning.Modules.Mooc;
 
 /// <summary>The course's part of "download my data" and of deleting an account: enrolment, activity progress and the
 /// reminders e-mailed.</summary>
-public sealed class MoocPersonalData(LearningDbContext db) : IPersonalDataProvider
+public sealed class MoocPersonalData(LearningDbContext db, IStringLocalizer<MoocStrings> S) : IPersonalDataProvider
 {
     public string Section => "course";
+
+    public string Title => S["Course"];
+
+    public string? Description => S["Your enrolment in the course, where you stopped, each activity you tried (how many tries, when, and when you completed it), and the reminders e-mailed to you."];
 
     public async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken)
     {

@@ -118,9 +118,7 @@ public sealed class MyAccountTests
         await app.CreateUserAsync("staying@example.org");
         await client.LogInSuccessfullyAsync("leaving@example.org");
 
-        using var download = await client.GetAsync("/en/account/personal-data?handler=Download");
-        Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
-        using var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync());
+        using var json = (await PersonalDataZip.DownloadAsync(client)).Json();
         var profile = json.RootElement.GetProperty("account").GetProperty("profile");
         Assert.Equal("leaving@example.org", profile.GetProperty("Email").GetString());
         Assert.Equal("Mission locale de Saint-Gilles", profile.GetProperty("Organisation").GetString());

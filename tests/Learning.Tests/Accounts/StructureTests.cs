@@ -467,9 +467,8 @@ public sealed class StructureTests
         var client = app.CreateClient();
         await client.LogInSuccessfullyAsync("leaver@example.org");
 
-        using (var download = await client.GetAsync("/en/account/personal-data?handler=Download"))
         {
-            using var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync());
+            using var json = (await PersonalDataZip.DownloadAsync(client)).Json();
             var account = json.RootElement.GetProperty("account");
             Assert.Equal("Unused proposal", account.GetProperty("structure").GetProperty("name").GetString());
             Assert.Equal(unused, account.GetProperty("profile").GetProperty("StructureId").GetInt32());

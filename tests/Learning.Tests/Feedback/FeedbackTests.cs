@@ -357,8 +357,7 @@ public sealed class FeedbackTests
         {
         }
 
-        using var download = await client.GetAsync("/en/account/personal-data?handler=Download");
-        using var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync());
+        using var json = (await PersonalDataZip.DownloadAsync(client)).Json();
         var exported = Assert.Single(json.RootElement.GetProperty("feedback").EnumerateArray());
         Assert.Equal(("practice", "job-desk", 3, "Mine to take away.", "New"), (exported.GetProperty("kind").GetString(), exported.GetProperty("setId").GetString(),
             exported.GetProperty("rating").GetInt32(), exported.GetProperty("comment").GetString(), exported.GetProperty("status").GetString()));

@@ -8,6 +8,8 @@ using Learning.Modules.Content;
 using Learning.Modules.Content.Pages.Admin;
 using Learning.Modules.Content.Pages.Editor;
 using Learning.Modules.Certificates;
+using Learning.Modules.Community.Privacy;
+using Learning.Modules.Community.Privacy.Pages;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Email;
 using Learning.Modules.Core.Email.Pages;
@@ -158,7 +160,7 @@ public static class FormTable
                     await w.SignInAgainAsync(Persona.PasswordChanger);
                 },
             },
-            new(typeof(PersonalDataModel), "Delete", "/en/account/personal-data", Needs.SignedIn, Persona.Leaver, [Secret("Password", _ => LearningApp.Password)])
+            new(typeof(PersonalDataModel), "Delete", "/en/account/personal-data", Needs.SignedIn, Persona.Leaver, [Secret("Password", _ => LearningApp.Password), Flag("RevokeCertificates", "false")])
             {
                 MayChange = LockoutCounters, Why = LockoutReason, Prepare = w => w.ResetLockoutsAsync(),
                 Accepted = async (w, _) =>
@@ -168,6 +170,19 @@ public static class FormTable
                     await w.SignInAgainAsync(Persona.Leaver);
                 },
             },
+            // Community: the privacy notice
+            new(typeof(PrivacyEditModel), "Save", "/en/admin/privacy/{language}", Needs.Administrator, Persona.Administrator,
+                [Choice("language", "fr", required: true, place: Place.Route), Text("Markdown", PrivacyNotice.MaxLength, true, "## Our notice\n\nWe keep what the course needs.")])
+            {
+                Accepted = (w, p) => w.WithTenantAsync(async sp =>
+                {
+                    var stored = await sp.GetRequiredService<LearningDbContext>().PrivacyNotices.AsNoTracking().SingleAsync(n => n.Culture == p["language"]);
+                    Stored.That(stored.Markdown == (p["Markdown"] ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim(), "the notice is not the text posted");
+                    return 0;
+                }),
+            },
+            new(typeof(PrivacyEditModel), "Reset", "/en/admin/privacy/{language}", Needs.Administrator, Persona.Administrator,
+                [Choice("language", "fr", required: true, place: Place.Route)]),
             new(typeof(UserModel), "Roles", "/en/admin/users/{id}", Needs.Administrator, Persona.Administrator,
                 [Id("id", Place.Route, w => w.People[Emails.Person].Id, w => [w.OtherTenantUserId, FormWorld.UnknownUserId]), Choices("SelectedRoles", Roles.Editor)])
             {

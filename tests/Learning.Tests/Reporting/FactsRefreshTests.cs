@@ -117,7 +117,9 @@ public sealed class FactsRefreshTests
         Assert.Equal(1, await RefreshAsync(app));
         Assert.Null((await FactsAsync(app, ann)).Learner!.CertifiedUtc);
 
-        // Ann deletes her account: every fact about her goes with it.
+        // Ann deletes her account: nothing is kept under her id any more, but the figures keep counting her, under an
+        // id that leads to nobody, without her profession; a later run neither drops nor doubles her.
+        var before = await FactsAsync(app, ann);
         await app.WithTenantAsync(async sp =>
         {
             await sp.GetServices<IPersonalDataProvider>().Single(p => p.Section == "reports").EraseAsync(ann, default);
@@ -125,6 +127,17 @@ public sealed class FactsRefreshTests
         });
         var gone = await FactsAsync(app, ann);
         Assert.Equal((null, 0, 0, 0), (gone.Learner, gone.Days.Count, gone.Parts.Count, gone.Attempts.Count));
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await RefreshAsync(app);
+        var alias = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().LearnerFacts.Where(l => l.UserId != ben).Select(l => l.UserId).SingleAsync());
+        Assert.StartsWith(FactsRefresh.ErasedLearnerPrefix, alias);
+        var kept = await FactsAsync(app, alias);
+        Assert.Equal((before.Learner!.RegisteredUtc, before.Learner.StructureId, before.Learner.Culture, before.Learner.EnrolledUtc, before.Learner.CertifiedUtc, (string?)null),
+            (kept.Learner!.RegisteredUtc, kept.Learner.StructureId, kept.Learner.Culture, kept.Learner.EnrolledUtc, kept.Learner.CertifiedUtc, kept.Learner.Profession));
+        Assert.Equal(before.Days.Order(), kept.Days.Order());
+        Assert.Equal(before.Parts.Order(), kept.Parts.Order());
+        Assert.Equal(before.Attempts.OrderBy(a => a.AttemptId).Select(a => (a.AttemptId, a.Percent, a.Passed)), kept.Attempts.OrderBy(a => a.AttemptId).Select(a => (a.AttemptId, a.Percent, a.Passed)));
+        Assert.Equal(2, await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().LearnerFacts.CountAsync()));
     }
 
     private static Task<int> RefreshAsync(LearningApp app) => app.WithTenantAsync(sp => sp.GetRequiredService<FactsRefresh>().RunAsync(default));

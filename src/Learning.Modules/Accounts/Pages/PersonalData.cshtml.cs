@@ -1,14 +1,15 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using Learning.Modules.Core;
 using Learning.Modules.Core.PersonalData;
 using Learning.Modules.Core.Security;
-using Learning.Modules.Data;
+using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Net.Http.Headers;
 
 namespace Learning.Modules.Accounts.Pages;
 
@@ -17,32 +18,35 @@ namespace Learning.Modules.Accounts.Pages;
 public sealed class PersonalDataModel(
     UserManager<LearningUser> users,
     SignInManager<LearningUser> signIn,
-    IEnumerable<IPersonalDataProvider> providers,
-    LearningDbContext db,
+    AccountErasure erasure,
+    PersonalDataArchive archive,
+    TenantContext tenant,
     TimeProvider clock,
     IStringLocalizer<AccountsStrings> S) : PageModel
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     [BindProperty]
     [Required(ErrorMessage = "This field is required.")]
     [DataType(DataType.Password)]
     public string Password { get; set; } = "";
 
+    /// <summary>Whether the person's certificates answer "revoked" from now on, rather than staying genuine for whoever
+    /// verifies them.</summary>
+    [BindProperty]
+    public bool RevokeCertificates { get; set; }
+
     public void OnGet()
     {
     }
 
+    /// <summary>A zip streamed to the person: a JSON file per kind of data and a readable index in their language.</summary>
     public async Task<IActionResult> OnGetDownloadAsync(CancellationToken cancellationToken)
     {
         var userId = users.GetUserId(User)!;
-        var export = new Dictionary<string, object?> { ["exportedUtc"] = clock.GetUtcNow().UtcDateTime };
-        foreach (var provider in providers)
-        {
-            export[provider.Section] = await provider.ExportAsync(userId, cancellationToken);
-        }
-
-        return File(JsonSerializer.SerializeToUtf8Bytes(export, Json), "application/json", "personal-data.json");
+        Response.ContentType = PersonalDataArchive.ContentType;
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = PersonalDataArchive.FileName(clock.GetUtcNow().UtcDateTime) }.ToString();
+        Response.Headers.CacheControl = "no-store";
+        await archive.WriteAsync(userId, tenant.Tenant.DisplayName, Response.Body, cancellationToken);
+        return new EmptyResult();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
@@ -51,6 +55,12 @@ public sealed class PersonalDataModel(
         if (user is null)
         {
             return Challenge();
+        }
+
+        // A box that was not the page's (not "true" or "false"): a forged form, which the page cannot show again.
+        if (ModelState.GetFieldValidationState(nameof(RevokeCertificates)) == ModelValidationState.Invalid)
+        {
+            return BadRequest();
         }
 
         if (!ModelState.IsValid)
@@ -80,21 +90,10 @@ public sealed class PersonalDataModel(
         }
 
         // Every module erases what it holds, then the account goes, all or nothing.
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        if (!await erasure.EraseAsync(user, new ErasureChoices(RevokeCertificates), cancellationToken))
         {
-            foreach (var provider in providers)
-            {
-                await provider.EraseAsync(user.Id, cancellationToken);
-            }
-
-            var deleted = await users.DeleteAsync(user);
-            if (!deleted.Succeeded)
-            {
-                ModelState.AddModelError(string.Empty, S["Something went wrong. Please try again."]);
-                return Page();
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+            ModelState.AddModelError(string.Empty, S["Something went wrong. Please try again."]);
+            return Page();
         }
 
         await signIn.SignOutAsync();

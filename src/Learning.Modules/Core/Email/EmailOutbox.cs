@@ -80,6 +80,16 @@ public sealed class EmailOutbox(
             .Select(m => new SentEmail(m.Subject, m.CreatedUtc, m.SentUtc, m.TextBody))
             .ToListAsync(cancellationToken);
 
+    /// <summary>Deletes the messages sent before <paramref name="beforeUtc"/>, and those given up (never sent after every
+    /// attempt) created before it: the outbox keeps e-mails only for a while. Returns how many went.</summary>
+    public Task<int> DeleteOldAsync(DateTime beforeUtc, CancellationToken cancellationToken)
+    {
+        var before = DateTime.SpecifyKind(beforeUtc, DateTimeKind.Utc);
+        return db.OutboxMessages
+            .Where(m => m.SentUtc < before || (m.SentUtc == null && m.Attempts >= SendOutboxJob.MaxAttempts && m.CreatedUtc < before))
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>Forgets every message to an address, when its owner deletes their account.</summary>
     public Task EraseSentToAsync(string address, CancellationToken cancellationToken) =>
         db.OutboxMessages.Where(m => m.To == address).ExecuteDeleteAsync(cancellationToken);

@@ -243,7 +243,28 @@ public sealed class FactsRefresh(
         }
     }
 
-    /// <summary>Forgets the learners: their account is deleted.</summary>
+    /// <summary>
+    /// A learner deleted their account: their facts stay counted, under an opaque id that leads to nobody (no account,
+    /// no other table knows it), without their profession (typed freely, it could name them); a certificate they had
+    /// revoked no longer counts, as any revoked certificate. Nothing reads these rows by person again: the refresh
+    /// only visits ids the features report as changed.
+    /// </summary>
+    public async Task AnonymiseAsync(string userId, bool certificateRevoked, CancellationToken cancellationToken)
+    {
+        var alias = ErasedLearnerPrefix + Guid.NewGuid().ToString("n");
+        await db.AttemptFacts.Where(a => a.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserId, alias), cancellationToken);
+        await db.PartCompletionFacts.Where(p => p.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(p => p.UserId, alias), cancellationToken);
+        await db.ActiveDayFacts.Where(d => d.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(d => d.UserId, alias), cancellationToken);
+        await db.LearnerFacts.Where(l => l.UserId == userId).ExecuteUpdateAsync(s => s
+            .SetProperty(l => l.UserId, alias)
+            .SetProperty(l => l.Profession, (string?)null)
+            .SetProperty(l => l.CertifiedUtc, l => certificateRevoked ? null : l.CertifiedUtc), cancellationToken);
+    }
+
+    /// <summary>How the id of an erased learner's facts starts.</summary>
+    public const string ErasedLearnerPrefix = "erased:";
+
+    /// <summary>Forgets the learners: their account is gone (deleted without its facts being made anonymous first).</summary>
     public async Task EraseAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
         await db.AttemptFacts.Where(a => userIds.Contains(a.UserId)).ExecuteDeleteAsync(cancellationToken);
