@@ -37,6 +37,8 @@ public sealed class ErasedLearnerFiguresTests
         Assert.Equal((6, 6, 4, 72.5), (frenchAfter.Attempts, frenchAfter.Learners, frenchAfter.Passed, frenchAfter.AverageScore));
         Assert.Equal((11, 5), (after.Parts.Single(p => p.Part == "part-1").Enrolled, after.Parts.Single(p => p.Part == "part-1").Completed));
         Assert.Equal(before.OverTime.Sum(w => w.Registrations), after.OverTime.Sum(w => w.Registrations));
+        // a1 was at risk (enrolled, quiet since January); gone, they are no longer: 10 - 1.
+        Assert.Equal((10, 9), (before.AtRisk.Count, after.AtRisk.Count));
 
         // Nothing in the facts leads to them any more.
         var ids = await app.WithTenantAsync(async sp => await sp.GetRequiredService<LearningDbContext>().Users.Select(u => u.Id).ToListAsync());

@@ -326,7 +326,9 @@ public sealed class ImpactDashboard(
     private async Task<AtRisk> AtRiskAsync(FactsSnapshot facts, IReadOnlyList<int> keep, int days, bool list, CancellationToken cancellationToken)
     {
         var quietSince = clock.GetUtcNow().UtcDateTime.AddDays(-days);
-        var atRisk = keep.Where(i => facts.Enrolled[i] != FactsSnapshot.None && !facts.CourseCompleted[i] && facts.LastActiveUtc[i] < quietSince).ToList();
+        // Someone who deleted their account has left: still counted in the figures, never at risk.
+        var atRisk = keep.Where(i => facts.Enrolled[i] != FactsSnapshot.None && !facts.CourseCompleted[i] && facts.LastActiveUtc[i] < quietSince
+            && !facts.UserIds[i].StartsWith(FactsRefresh.ErasedLearnerPrefix, StringComparison.Ordinal)).ToList();
         if (!list || atRisk.Count == 0)
         {
             return new AtRisk(days, atRisk.Count, []);

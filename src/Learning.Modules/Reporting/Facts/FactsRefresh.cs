@@ -259,6 +259,9 @@ public sealed class FactsRefresh(
             .SetProperty(l => l.UserId, alias)
             .SetProperty(l => l.Profession, (string?)null)
             .SetProperty(l => l.CertifiedUtc, l => certificateRevoked ? null : l.CertifiedUtc), cancellationToken);
+        // The facts changed outside a refresh: marked as refreshed now, so that reports and snapshots are made again.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.FactsState.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(x => x.RefreshedUtc, now), cancellationToken);
     }
 
     /// <summary>How the id of an erased learner's facts starts.</summary>
