@@ -1,4 +1,9 @@
+using Learning.Modules.Community.Discussions;
+using Learning.Modules.Content.ContentAsides;
 using Learning.Modules.Core;
+using Learning.Modules.Core.Navigation;
+using Learning.Modules.Core.PersonalData;
+using Learning.Modules.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,9 +16,26 @@ public sealed class CommunityModule : ILearningModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        // Discussions
+        services.Configure<CommunityOptions>(configuration.GetSection($"{LearningOptions.Section}:Community"));
+        services.AddScoped<DiscussionSettingsStore>();
+        services.AddScoped<DiscussionPlaces>();
+        services.AddScoped<DiscussionBoard>();
+        services.AddScoped<DiscussionReader>();
+        services.AddScoped<Discussions.Contracts.DiscussionActivity>();
+        services.AddScoped<IPersonalDataProvider, DiscussionPersonalData>();
+        services.AddSingleton<IContentAside, DiscussionsAside>();
+        services.AddSingleton(new NavigationItem("Discussions", "discussions", 60, typeof(CommunityStrings), HomeDescription: "Ask the other learners and the partners' editors, and answer them."));
+        services.AddSingleton(new NavigationItem("Moderation", "editor/discussions", 93, typeof(CommunityStrings), Roles.EditorPolicy));
+        services.AddSingleton(new NavigationItem("Discussion settings", "admin/community", 102, typeof(CommunityStrings), Roles.AdministratorPolicy));
     }
 
     public void ConfigureModel(ModelBuilder model)
     {
+        // Discussions
+        model.ApplyConfiguration(new DiscussionThreadConfiguration());
+        model.ApplyConfiguration(new DiscussionMessageConfiguration());
+        model.ApplyConfiguration(new MessageReportConfiguration());
+        model.ApplyConfiguration(new DiscussionSettingsConfiguration());
     }
 }
