@@ -25,7 +25,7 @@ public sealed class CommunityModule : ILearningModule
         services.AddScoped<Discussions.Contracts.DiscussionActivity>();
         services.AddScoped<IPersonalDataProvider, DiscussionPersonalData>();
         services.AddSingleton<IContentAside, DiscussionsAside>();
-        services.AddSingleton(new NavigationItem("Discussions", "discussions", 60, typeof(CommunityStrings), HomeDescription: "Ask the other learners and the partners' editors, and answer them."));
+        services.AddSingleton(new NavigationItem("Discussions", "discussions", 60, typeof(CommunityStrings)));
         services.AddSingleton(new NavigationItem("Moderation", "editor/discussions", 93, typeof(CommunityStrings), Roles.EditorPolicy));
         services.AddSingleton(new NavigationItem("Discussion settings", "admin/community", 102, typeof(CommunityStrings), Roles.AdministratorPolicy));
     }

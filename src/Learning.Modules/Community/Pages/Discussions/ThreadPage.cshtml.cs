@@ -70,6 +70,13 @@ public sealed class ThreadPageModel(DiscussionReader reader, DiscussionBoard boa
             return refused;
         }
 
+        // A quote the form never offers (not a number): a tampered post, answered like an unknown message.
+        if (Request.HasFormContentType && Request.Form.TryGetValue("quote", out var quote)
+            && (quote.Count != 1 || !int.TryParse(quote[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)))
+        {
+            return NotFound();
+        }
+
         var body = DiscussionTexts.Trimmed(Body);
         if (body is null)
         {
