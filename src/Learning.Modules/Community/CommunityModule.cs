@@ -37,5 +37,6 @@ public sealed class CommunityModule : ILearningModule
         model.ApplyConfiguration(new DiscussionMessageConfiguration());
         model.ApplyConfiguration(new MessageReportConfiguration());
         model.ApplyConfiguration(new DiscussionSettingsConfiguration());
+        model.ApplyConfiguration(new ThreadFollowConfiguration());
     }
 }

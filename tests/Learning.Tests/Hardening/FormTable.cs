@@ -493,6 +493,11 @@ public static class FormTable
             {
                 Prepare = w => w.ResetDiscussionAsync(),
             },
+            new(typeof(ThreadPageModel), "Follow", "/en/discussions/{id}", Needs.SignedIn, Persona.Learner,
+                [Id("id", Place.Route, w => w.ThreadId.ToString(), _ => [FormWorld.UnknownNumber]), Choice("follow", "True", place: Place.Query)])
+            {
+                Prepare = w => w.ResetDiscussionAsync(),
+            },
             new(typeof(EditMessageModel), "", "/en/discussions/messages/{id}/edit", Needs.SignedIn, Persona.Learner,
                 [Id("id", Place.Route, w => w.LearnerMessageId.ToString(), w => [w.OtherMessageId.ToString(), FormWorld.UnknownNumber]),
                  Text("Body", 5000, required: true, valid: "Mine, corrected.")])

@@ -350,6 +350,7 @@ public sealed class FormWorld : IAsyncDisposable
     {
         var now = DateTime.UtcNow;
         await db.DiscussionSettings.ExecuteDeleteAsync();
+        await db.ThreadFollows.ExecuteDeleteAsync();
         await db.DiscussionThreads.Where(t => t.Id == ThreadId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Locked, false).SetProperty(t => t.PinnedMessageId, (int?)null));
         await db.DiscussionMessages.Where(m => m.Id == LearnerMessageId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Body, "Mine.").SetProperty(m => m.CreatedUtc, now)
             .SetProperty(m => m.DeletedUtc, (DateTime?)null).SetProperty(m => m.EditedUtc, (DateTime?)null));

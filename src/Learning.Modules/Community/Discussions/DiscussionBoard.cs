@@ -40,6 +40,8 @@ public sealed class DiscussionBoard(LearningDbContext db, DiscussionSettingsStor
         db.DiscussionThreads.Add(thread);
         await db.SaveChangesAsync(cancellationToken);
         db.DiscussionMessages.Add(NewMessage(thread.Id, userId, null, body, held, now, opening: true));
+        // Who asks wants the answers.
+        db.ThreadFollows.Add(new ThreadFollow { UserId = userId, ThreadId = thread.Id, FollowedUtc = now, LastReadUtc = now });
         await db.SaveChangesAsync(cancellationToken);
         if (!held)
         {
@@ -251,6 +253,36 @@ public sealed class DiscussionBoard(LearningDbContext db, DiscussionSettingsStor
         thread.PinnedMessageId = messageId;
         await db.SaveChangesAsync(cancellationToken);
         return DiscussionOutcome.Done;
+    }
+
+    /// <summary>The person follows a thread they can read (from now: earlier replies count as read), or stops following it.</summary>
+    public async Task<DiscussionOutcome> FollowAsync(string userId, bool editor, int threadId, bool follow, CancellationToken cancellationToken)
+    {
+        var thread = await db.DiscussionThreads.AsNoTracking().SingleOrDefaultAsync(t => t.Id == threadId, cancellationToken);
+        if (thread is null || !CanRead(thread, userId, editor))
+        {
+            return DiscussionOutcome.NotFound;
+        }
+
+        var existing = await db.ThreadFollows.SingleOrDefaultAsync(f => f.UserId == userId && f.ThreadId == threadId, cancellationToken);
+        if (follow && existing is null)
+        {
+            db.ThreadFollows.Add(new ThreadFollow { UserId = userId, ThreadId = threadId, FollowedUtc = Now, LastReadUtc = Now });
+        }
+        else if (!follow && existing is not null)
+        {
+            db.ThreadFollows.Remove(existing);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return DiscussionOutcome.Done;
+    }
+
+    /// <summary>The person opened a thread they follow: its replies so far are read.</summary>
+    public Task MarkReadAsync(string userId, int threadId, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return db.ThreadFollows.Where(f => f.UserId == userId && f.ThreadId == threadId).ExecuteUpdateAsync(s => s.SetProperty(f => f.LastReadUtc, now), cancellationToken);
     }
 
     /// <summary>Whether the person (null for a visitor) may read the thread: a listed one, or their own, or any for an editor.</summary>

@@ -8,7 +8,7 @@ namespace Learning.Modules.Community.Discussions;
 /// The discussions' part of "download my data" and of deleting an account. The export holds the threads the person
 /// started, their messages (with the editors' reasons) and their reports. Erasure keeps other people's threads readable:
 /// the person's threads and messages stay, by a "former member" (no author); their text goes too when the tenant says so;
-/// their reports go; an editor's id on what they moderated is forgotten.
+/// their reports and follows go; an editor's id on what they moderated is forgotten.
 /// </summary>
 public sealed class DiscussionPersonalData(LearningDbContext db, DiscussionSettingsStore settings, DiscussionBoard board) : IPersonalDataProvider
 {
@@ -29,7 +29,10 @@ public sealed class DiscussionPersonalData(LearningDbContext db, DiscussionSetti
         var reports = await db.MessageReports.AsNoTracking().Where(r => r.ReporterId == userId).OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id)
             .Select(r => new { r.MessageId, r.Reason, r.CreatedUtc, r.ResolvedUtc })
             .ToListAsync(cancellationToken);
-        return threads.Count + messages.Count + reports.Count == 0 ? null : new { threads, messages, reports };
+        var follows = await db.ThreadFollows.AsNoTracking().Where(f => f.UserId == userId).OrderBy(f => f.FollowedUtc).ThenBy(f => f.Id)
+            .Select(f => new { f.ThreadId, f.FollowedUtc, f.LastReadUtc })
+            .ToListAsync(cancellationToken);
+        return threads.Count + messages.Count + reports.Count + follows.Count == 0 ? null : new { threads, messages, reports, follows };
     }
 
     public async Task EraseAsync(string userId, CancellationToken cancellationToken)
@@ -49,6 +52,7 @@ public sealed class DiscussionPersonalData(LearningDbContext db, DiscussionSetti
         }
 
         await db.MessageReports.Where(r => r.ReporterId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.ThreadFollows.Where(f => f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.MessageReports.Where(r => r.ResolvedBy == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ResolvedBy, (string?)null), cancellationToken);
         await db.DiscussionMessages.Where(m => m.ModeratedBy == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.ModeratedBy, (string?)null), cancellationToken);
         if (remove)

@@ -76,6 +76,28 @@ public sealed class DiscussionReader(LearningDbContext db, UserDirectory directo
             .OrderByDescending(x => x.Message.CreatedUtc).ThenByDescending(x => x.Message.Id).Take(take).ToListAsync(cancellationToken))
         .Select(x => (x.Message, x.Title)).ToList();
 
+    /// <summary>The threads the person follows (those they can still read), most recently active first, each with its replies
+    /// by others published since they last read it.</summary>
+    public async Task<IReadOnlyList<(ThreadSummary Thread, int Unread)>> FollowedAsync(string userId, bool editor, int take, CancellationToken cancellationToken)
+    {
+        var messages = db.DiscussionMessages;
+        var followed = await db.ThreadFollows.AsNoTracking().Where(f => f.UserId == userId)
+            .Join(Readable(userId, editor), f => f.ThreadId, t => t.Id, (f, t) => new { f, t })
+            .OrderByDescending(x => x.t.LastActivityUtc).ThenByDescending(x => x.t.Id).Take(take)
+            .Select(x => new
+            {
+                Thread = new ThreadSummary(x.t.Id, x.t.Title, x.t.Culture, x.t.PlaceKind, x.t.PlaceId, x.t.AuthorId, x.t.CreatedUtc, x.t.LastActivityUtc,
+                    messages.Count(m => m.ThreadId == x.t.Id && !m.Opening && m.Status == MessageStatus.Visible), x.t.Locked, x.t.Listed),
+                Unread = messages.Count(m => m.ThreadId == x.t.Id && m.PublishedUtc > x.f.LastReadUtc && m.Status == MessageStatus.Visible && m.DeletedUtc == null
+                    && (m.AuthorId == null || m.AuthorId != userId)),
+            })
+            .ToListAsync(cancellationToken);
+        return followed.Select(x => (x.Thread, x.Unread)).ToList();
+    }
+
+    public Task<bool> FollowsAsync(string userId, int threadId, CancellationToken cancellationToken) =>
+        db.ThreadFollows.AnyAsync(f => f.UserId == userId && f.ThreadId == threadId, cancellationToken);
+
     /// <summary>Display names by user id; a former member (null id, or an account gone) has none.</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string?> userIds, CancellationToken cancellationToken) =>
         (await directory.FindAsync(userIds.OfType<string>().Distinct().ToList(), cancellationToken)).ToDictionary(p => p.Key, p => p.Value.DisplayName);

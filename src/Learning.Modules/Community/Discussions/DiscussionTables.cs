@@ -15,5 +15,7 @@ public static class DiscussionTables
         public DbSet<MessageReport> MessageReports => db.Set<MessageReport>();
 
         public DbSet<DiscussionSettings> DiscussionSettings => db.Set<DiscussionSettings>();
+
+        public DbSet<ThreadFollow> ThreadFollows => db.Set<ThreadFollow>();
     }
 }

@@ -152,4 +152,48 @@ public sealed class DiscussionTests
         Assert.Equal("", gone.Body);
         Assert.NotNull(gone.DeletedUtc);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task A_person_follows_the_threads_they_start_or_choose_and_sees_how_many_replies_by_others_they_have_not_read(Db db)
+    {
+        await using var app = new LearningApp(db, content: TestContent.Small());
+        await app.CreateUserAsync("ann@example.org");
+        await app.CreateUserAsync("bob@example.org");
+        var (ann, bob) = (app.CreateClient(), app.CreateClient());
+        await ann.LogInSuccessfullyAsync("ann@example.org");
+        await bob.LogInSuccessfullyAsync("bob@example.org");
+        var asked = await ann.StartAsync("Ann's question", "Anyone?");
+        var other = await bob.StartAsync("Bob's question", "Someone?");
+
+        // Ann follows hers (she started it) and Bob's (the button); she replies to his (opening it to reply reads it), then Bob
+        // replies twice to hers and once to his.
+        Assert.Equal("Stop following", (await ann.GetPageAsync(asked)).Text("[data-testid=follow-form] button"));
+        var followed = await ann.SubmitAndFollowAsync(await ann.GetPageAsync(other), "form[data-testid=follow-form]");
+        Assert.Equal("You follow this discussion: its new replies are listed under Followed discussions.", followed.Text("[data-testid=done]"));
+        foreach (var (client, thread, body) in new[] { (ann, other, "Ann's own reply"), (bob, asked, "First answer"), (bob, asked, "Second answer"), (bob, other, "Mine") })
+        {
+            using var _ = await client.ReplyAsync(thread, body);
+        }
+
+        string Unread(AngleSharp.Html.Dom.IHtmlDocument page, string title) =>
+            page.QuerySelectorAll("[data-testid=followed-thread]").Single(t => t.QuerySelector("[data-testid=thread-link]")!.TextContent.Trim() == title)
+                .QuerySelector("[data-testid=unread]")?.TextContent.Trim() ?? "none";
+
+        // Her own reply is not news to her: 2 new in hers, 1 in Bob's.
+        var list = await ann.GetPageAsync("/en/discussions/followed");
+        Assert.Equal(("New replies: 2", "New replies: 1"), (Unread(list, "Ann's question"), Unread(list, "Bob's question")));
+
+        // Opening a thread reads it; unfollowing takes it off the list.
+        await ann.GetPageAsync(asked);
+        list = await ann.GetPageAsync("/en/discussions/followed");
+        Assert.Equal(("none", "New replies: 1"), (Unread(list, "Ann's question"), Unread(list, "Bob's question")));
+        await ann.SubmitAndFollowAsync(await ann.GetPageAsync(other), "form[data-testid=follow-form]");
+        Assert.Equal(["Ann's question"], (await ann.GetPageAsync("/en/discussions/followed")).QuerySelectorAll("[data-testid=thread-link]").Select(a => a.TextContent.Trim()));
+
+        // A visitor has no button; following needs an account.
+        Assert.Null((await app.CreateClient().GetPageAsync(asked)).QuerySelector("[data-testid=follow-form]"));
+        using var visitor = await app.CreateClient().GetAsync("/en/discussions/followed");
+        Assert.StartsWith("/en/account/login", visitor.Headers.Location?.OriginalString);
+    }
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Learning.Modules.Community.Discussions.Migrations;
 
-/// <summary>Discussions: threads in places, their messages, reports of messages, and the tenant's settings.</summary>
+/// <summary>Discussions: threads in places, their messages, reports of messages, the tenant's settings, and who follows which thread.</summary>
 [DbContext(typeof(LearningDbContext))]
 [Migration("20261206100000_DiscussionsInitial")]
 public sealed class DiscussionsInitial : Migration
@@ -95,10 +95,29 @@ public sealed class DiscussionsInitial : Migration
                 UpdatedUtc = table.Column<DateTime>(nullable: true),
             },
             constraints: table => table.PrimaryKey("PK_DiscussionSettings", x => x.Id));
+
+        migration.CreateTable(
+            name: "ThreadFollows",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).GeneratedKey(),
+                UserId = table.Column<string>(maxLength: 450, nullable: false),
+                ThreadId = table.Column<int>(nullable: false),
+                FollowedUtc = table.Column<DateTime>(nullable: false),
+                LastReadUtc = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ThreadFollows", x => x.Id);
+                table.ForeignKey("FK_ThreadFollows_DiscussionThreads_ThreadId", x => x.ThreadId, "DiscussionThreads", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migration.CreateIndex("IX_ThreadFollows_UserId_ThreadId", "ThreadFollows", ["UserId", "ThreadId"], unique: true);
+        migration.CreateIndex("IX_ThreadFollows_ThreadId", "ThreadFollows", "ThreadId");
     }
 
     protected override void Down(MigrationBuilder migration)
     {
+        migration.DropTable("ThreadFollows");
         migration.DropTable("DiscussionSettings");
         migration.DropTable("MessageReports");
         migration.DropTable("DiscussionMessages");

@@ -61,7 +61,36 @@ public sealed class ThreadPageModel(DiscussionReader reader, DiscussionBoard boa
 
     public DiscussionBoard Board => board;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await ShowAsync(cancellationToken) ?? Page();
+    /// <summary>Whether the signed-in reader follows the thread.</summary>
+    public bool Following { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await ShowAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Following)
+        {
+            await board.MarkReadAsync(User.UserId()!, Id, cancellationToken);
+        }
+
+        return Page();
+    }
+
+    /// <summary>Follows the thread (<c>follow=True</c>) or stops following it.</summary>
+    public async Task<IActionResult> OnPostFollowAsync(bool follow, CancellationToken cancellationToken)
+    {
+        if (await GuardAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        await board.FollowAsync(User.UserId()!, Editor, Id, follow, cancellationToken);
+        Done = follow ? S["You follow this discussion: its new replies are listed under Followed discussions."] : S["You no longer follow this discussion."];
+        return LocalRedirect(Request.PathBase + Request.Path);
+    }
 
     public async Task<IActionResult> OnPostReplyAsync(CancellationToken cancellationToken)
     {
@@ -255,6 +284,7 @@ public sealed class ThreadPageModel(DiscussionReader reader, DiscussionBoard boa
             return NotFound();
         }
 
+        Following = userId is not null && await reader.FollowsAsync(userId, Id, cancellationToken);
         Place = await places.FindAsync(View.Thread.PlaceKind, View.Thread.PlaceId, Cultures.Current, cancellationToken);
         Quoted = QuoteId is { } quote ? View.Messages.FirstOrDefault(m => m.Message.Id == quote && m.ShowsText && m.Message.Status == MessageStatus.Visible) : null;
         if (Quoted is null)
