@@ -124,7 +124,8 @@ public sealed class DiscussionReader(LearningDbContext db, UserDirectory directo
         }
 
         var readable = quoted.DeletedUtc is null && !quoted.ContentRemoved && quoted.Status == MessageStatus.Visible;
+        var text = readable ? markdown.ToPlainText(quoted.Body).Trim() : null;
         return new QuoteView(id, Name(names, quoted.AuthorId),
-            readable ? TypedTextAttribute.Cut(markdown.ToPlainText(quoted.Body).Trim(), QuoteLength) + (quoted.Body.Length > QuoteLength ? "…" : "") : null);
+            text is null ? null : TypedTextAttribute.Cut(text, QuoteLength) + (text.Length > QuoteLength ? "…" : ""));
     }
 }
