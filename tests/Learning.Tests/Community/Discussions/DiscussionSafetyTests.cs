@@ -309,4 +309,26 @@ public sealed class DiscussionSafetyTests
         var later = await app.WithTenantAsync(sp => sp.GetRequiredService<DiscussionActivity>().PublishedSinceAsync(all[^1].PublishedUtc, null, 100, default));
         Assert.Empty(later);
     }
+
+    [Fact]
+    public async Task An_account_whose_email_is_not_confirmed_cannot_sign_in_so_cannot_post()
+    {
+        await using var app = new LearningApp(content: TestContent.Small());
+        var user = await app.CreateUserAsync("unconfirmed@example.org");
+        await app.WithTenantAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Learning.Modules.Accounts.LearningUser>>();
+            var found = (await users.FindByIdAsync(user.Id))!;
+            found.EmailConfirmed = false;
+            return await users.UpdateAsync(found);
+        });
+        var client = app.CreateClient();
+        using (await client.LogInAsync("unconfirmed@example.org"))
+        {
+        }
+
+        using var form = await client.GetAsync(DiscussionSteps.NewThreadPath());
+        Assert.StartsWith("/en/account/login", form.Headers.Location?.OriginalString);
+        Assert.Empty(await app.ThreadsAsync());
+    }
 }
