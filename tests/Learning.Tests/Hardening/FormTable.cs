@@ -10,6 +10,10 @@ using Learning.Modules.Content.Pages.Editor;
 using Learning.Modules.Certificates;
 using Learning.Modules.Community.Privacy;
 using Learning.Modules.Community.Privacy.Pages;
+using Learning.Modules.Community.Discussions;
+using Learning.Modules.Community.Pages.Admin;
+using Learning.Modules.Community.Pages.Discussions;
+using Learning.Modules.Community.Pages.Editor;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Email;
 using Learning.Modules.Core.Email.Pages;
@@ -439,6 +443,145 @@ public static class FormTable
                     Stored.That(Enum.IsDefined(item.Status), $"the status {item.Status}");
                     Stored.Line(item.Reply, p["Reply"], 2000, "the reply", lines: true);
                 },
+            },
+
+            // Community: discussions
+            new(typeof(NewThreadModel), "", "/en/discussions/new", Needs.SignedIn, Persona.Learner,
+                [Choice("place", "practice", required: true), Id("id", Place.Body, _ => "job-desk", _ => ["no-such-set", "job-desk-en", "general"]),
+                 Text("Title", 200, required: true, valid: "Who staffs the desk?"), Text("Body", 5000, required: true, valid: "Do you need *two* counsellors?")])
+            {
+                Prepare = w => w.ResetDiscussionAsync(),
+                Accepted = (w, p) => w.WithTenantAsync(async sp =>
+                {
+                    var db = sp.GetRequiredService<LearningDbContext>();
+                    var thread = await db.DiscussionThreads.Where(t => t.AuthorId == w.People[Emails.Learner].Id).OrderBy(t => t.Id).LastAsync();
+                    Stored.Line(thread.Title, p["Title"], 200, "the title");
+                    Stored.Line((await db.DiscussionMessages.SingleAsync(m => m.ThreadId == thread.Id)).Body, p["Body"], 5000, "the message", lines: true);
+                    return 0;
+                }),
+            },
+            new(typeof(ThreadPageModel), "Reply", "/en/discussions/{id}", Needs.SignedIn, Persona.Learner,
+                [Id("id", Place.Route, w => w.ThreadId.ToString(), _ => [FormWorld.UnknownNumber]), Text("Body", 5000, required: true, valid: "Tuesdays."),
+                 Id("quote", Place.Body, w => w.OtherMessageId.ToString(), w => [w.HeldMessageId.ToString(), FormWorld.UnknownNumber])])
+            {
+                Prepare = w => w.ResetDiscussionAsync(),
+                Accepted = (w, p) => w.WithTenantAsync(async sp =>
+                {
+                    var message = await sp.GetRequiredService<LearningDbContext>().DiscussionMessages.Where(m => m.AuthorId == w.People[Emails.Learner].Id).OrderBy(m => m.Id).LastAsync();
+                    Stored.Line(message.Body, p["Body"], 5000, "the reply", lines: true);
+                    return 0;
+                }),
+            },
+            new(typeof(ThreadPageModel), "Delete", "/en/discussions/{id}", Needs.SignedIn, Persona.Learner,
+                [Id("id", Place.Route, w => w.ThreadId.ToString(), _ => [FormWorld.UnknownNumber]),
+                 Id("MessageId", Place.Body, w => w.LearnerMessageId.ToString(), w => [w.OtherMessageId.ToString(), FormWorld.UnknownNumber])])
+            {
+                Prepare = w => w.ResetDiscussionAsync(),
+                Accepted = (w, _) => w.WithTenantAsync(async sp =>
+                {
+                    var message = await sp.GetRequiredService<LearningDbContext>().DiscussionMessages.SingleAsync(m => m.Id == w.LearnerMessageId);
+                    Stored.That(message.DeletedUtc is not null && message.Body == "", "the message is not deleted");
+                    return 0;
+                }),
+            },
+            new(typeof(ThreadPageModel), "Report", "/en/discussions/{id}", Needs.SignedIn, Persona.Learner,
+                [Id("id", Place.Route, w => w.ThreadId.ToString(), _ => [FormWorld.UnknownNumber]),
+                 Id("MessageId", Place.Body, w => w.OtherMessageId.ToString(), w => [w.LearnerMessageId.ToString(), w.HeldMessageId.ToString(), FormWorld.UnknownNumber]),
+                 Text("Reason", 500, required: true, valid: "Advertising.")])
+            {
+                Prepare = w => w.ResetDiscussionAsync(),
+                Accepted = (w, p) => w.WithTenantAsync(async sp =>
+                {
+                    var report = await sp.GetRequiredService<LearningDbContext>().MessageReports.SingleAsync(r => r.ReporterId == w.People[Emails.Learner].Id && r.ResolvedUtc == null);
+                    Stored.Line(report.Reason, p["Reason"], 500, "the reason", lines: true);
+                    return 0;
+                }),
+            },
+            new(typeof(ThreadPageModel), "Hide", "/en/discussions/{id}", Needs.Editor, Persona.Editor,
+                [Id("id", Place.Route, w => w.ThreadId.ToString(), _ => [FormWorld.UnknownNumber]),
+                 Id("MessageId", Place.Body, w => w.OtherMessageId.ToString(), _ => [FormWorld.UnknownNumber]), Text("Reason", 500, required: true, valid: "Advertising.")])
+            {
+                Prepare = w => w.ResetDiscussionAsync(),
+                Accepted = (w, p) => w.WithTenantAsync(async sp =>
+                {
+                    var message = await sp.GetRequiredService<LearningDbContext>().DiscussionMessages.SingleAsync(m => m.Id == w.OtherMessageId);
+                    Stored.That(message.Status == MessageStatus.Hidden, $"the status {message.Status}");
+                    Stored.Line(message.ModerationReason, p["Reason"], 500, "the reason", lines: true);
+                    return 0;
+                }),
+            },
+            new(typeof(ThreadPageModel), "Restore", "/en/discussions/{id}", Needs.Editor, Persona.Editor,
+                [Id("id", Place.Route, w => w.ThreadId.ToString(), _ => [FormWorld.UnknownNumber]),
+                 Id("MessageId", Place.Body, w => w.OtherMessageId.ToString(), _ => [FormWorld.UnknownNumber]), Text("Reason", 500, valid: "A partner's shop.")])
+            {
+                Prepare = w => w.ResetDiscussionAsync(),
+                Accepted = (w, p) => w.WithTenantAsync(async sp =>
+                {
+                    var message = await sp.GetRequiredService<LearningDbContext>().DiscussionMessages.SingleAsync(m => m.Id == w.OtherMessageId);
+                    Stored.That(message.Status == MessageStatus.Visible, $"the status {message.Status}");
+                    Stored.Line(message.ModerationReason, p["Reason"], 500, "the reason", lines: true);
+                    return 0;
+                }),
+            },
+            new(typeof(ThreadPageModel), "Approve", "/en/discussions/{id}", Needs.Editor, Persona.Editor,
+                [Id("id", Place.Route, w => w.ThreadId.ToString(), _ => [FormWorld.UnknownNumber]),
+                 Id("MessageId", Place.Body, w => w.HeldMessageId.ToString(), _ => [FormWorld.UnknownNumber])])
+            {
+                Prepare = w => w.ResetDiscussionAsync(),
+            },
+            new(typeof(ThreadPageModel), "Pin", "/en/discussions/{id}", Needs.Editor, Persona.Editor,
+                [Id("id", Place.Route, w => w.ThreadId.ToString(), _ => [FormWorld.UnknownNumber]),
+                 Id("MessageId", Place.Body, w => w.OtherMessageId.ToString(), w => [w.HeldMessageId.ToString(), FormWorld.UnknownNumber])])
+            {
+                Prepare = w => w.ResetDiscussionAsync(),
+            },
+            new(typeof(ThreadPageModel), "Lock", "/en/discussions/{id}", Needs.Editor, Persona.Editor,
+                [Id("id", Place.Route, w => w.ThreadId.ToString(), _ => [FormWorld.UnknownNumber]), Choice("locked", "True", place: Place.Query)])
+            {
+                Prepare = w => w.ResetDiscussionAsync(),
+            },
+            new(typeof(ThreadPageModel), "Follow", "/en/discussions/{id}", Needs.SignedIn, Persona.Learner,
+                [Id("id", Place.Route, w => w.ThreadId.ToString(), _ => [FormWorld.UnknownNumber]), Choice("follow", "True", place: Place.Query)])
+            {
+                Prepare = w => w.ResetDiscussionAsync(),
+            },
+            new(typeof(EditMessageModel), "", "/en/discussions/messages/{id}/edit", Needs.SignedIn, Persona.Learner,
+                [Id("id", Place.Route, w => w.LearnerMessageId.ToString(), w => [w.OtherMessageId.ToString(), FormWorld.UnknownNumber]),
+                 Text("Body", 5000, required: true, valid: "Mine, corrected.")])
+            {
+                Prepare = w => w.ResetDiscussionAsync(),
+                Accepted = (w, p) => w.WithTenantAsync(async sp =>
+                {
+                    var message = await sp.GetRequiredService<LearningDbContext>().DiscussionMessages.SingleAsync(m => m.Id == w.LearnerMessageId);
+                    Stored.Line(message.Body, p["Body"], 5000, "the message", lines: true);
+                    return 0;
+                }),
+            },
+            new(typeof(DiscussionQueueModel), "Approve", "/en/editor/discussions", Needs.Editor, Persona.Editor,
+                [Id("MessageId", Place.Body, w => w.HeldMessageId.ToString(), _ => [FormWorld.UnknownNumber])])
+            {
+                Prepare = w => w.ResetDiscussionAsync(),
+            },
+            new(typeof(DiscussionQueueModel), "Dismiss", "/en/editor/discussions", Needs.Editor, Persona.Editor,
+                [Id("MessageId", Place.Body, w => w.OtherMessageId.ToString(), _ => [FormWorld.UnknownNumber])])
+            {
+                Prepare = w => w.ResetDiscussionAsync(),
+            },
+            new(typeof(DiscussionQueueModel), "Hide", "/en/editor/discussions", Needs.Editor, Persona.Editor,
+                [Id("MessageId", Place.Body, w => w.OtherMessageId.ToString(), _ => [FormWorld.UnknownNumber]), Text("Reason", 500, required: true, valid: "Advertising.")])
+            {
+                Prepare = w => w.ResetDiscussionAsync(),
+                Accepted = (w, p) => w.WithTenantAsync(async sp =>
+                {
+                    var message = await sp.GetRequiredService<LearningDbContext>().DiscussionMessages.SingleAsync(m => m.Id == w.OtherMessageId);
+                    Stored.Line(message.ModerationReason, p["Reason"], 500, "the reason", lines: true);
+                    return 0;
+                }),
+            },
+            new(typeof(CommunitySettingsModel), "", "/en/admin/community", Needs.Administrator, Persona.Administrator,
+                [Flag("MembersOnly", "true"), Flag("HoldFirstMessages", "true"), Flag("RemoveErasedContent")])
+            {
+                Prepare = w => w.ResetDiscussionAsync(),
             },
 
             // Assessment

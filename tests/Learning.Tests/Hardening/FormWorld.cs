@@ -2,6 +2,7 @@ using System.Text;
 using Learning.Modules.Accounts;
 using Learning.Modules.Assessment;
 using Learning.Modules.Certificates;
+using Learning.Modules.Community.Discussions;
 using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Security;
@@ -55,6 +56,18 @@ public sealed class FormWorld : IAsyncDisposable
 
     /// <summary>Another learner's opinion of a practice, which the editors triage.</summary>
     public int FeedbackItemId { get; private set; }
+
+    /// <summary>A thread of the other learner, in the general place, where the learner writes.</summary>
+    public int ThreadId { get; private set; }
+
+    /// <summary>The other learner's reply in <see cref="ThreadId"/>: reported, hidden, restored, pinned.</summary>
+    public int OtherMessageId { get; private set; }
+
+    /// <summary>The learner's own reply in <see cref="ThreadId"/>: edited and deleted.</summary>
+    public int LearnerMessageId { get; private set; }
+
+    /// <summary>The other learner's reply waiting for approval.</summary>
+    public int HeldMessageId { get; private set; }
 
     /// <summary>The learner's attempt in progress whose questions are answered.</summary>
     public int QuestionAttemptId { get; private set; }
@@ -128,6 +141,8 @@ public sealed class FormWorld : IAsyncDisposable
             ["Learning:AccountPostsPerMinute"] = "1000000", // the corpus is one client posting hundreds of times
             ["Learning:Email:SendIntervalSeconds"] = "86400", // the outbox stays as the forms leave it, between snapshots
             ["Learning:Assessment:Tests:mooc/part-1/validation:HoursBetweenAttempts"] = "0", // submitted again and again
+            ["Learning:Community:MessagesPerMinutePerPerson"] = "1000000", // the corpus is one client posting hundreds of times
+            ["Learning:Community:MessagesPerMinutePerTenant"] = "1000000",
             ["Learning:Assessment:Tests:mooc/part-2/validation:HoursBetweenAttempts"] = "0",
         }, TestContent.Small());
         var world = new FormWorld(app);
@@ -205,6 +220,7 @@ public sealed class FormWorld : IAsyncDisposable
         await NewResetCodeAsync();
         await SetUpStructuresAsync();
         await CreateOtherTenantAsync();
+        await SetUpDiscussionAsync();
         foreach (var persona in Enum.GetValues<Persona>().Where(p => p != Persona.Visitor))
         {
             await SignInAgainAsync(persona);
@@ -305,6 +321,44 @@ public sealed class FormWorld : IAsyncDisposable
     {
         var users = sp.GetRequiredService<UserManager<LearningUser>>();
         return await users.FindByEmailAsync(email) is { } user && await users.CheckPasswordAsync(user, password);
+    });
+
+    private async Task SetUpDiscussionAsync() => await WithDbAsync(async db =>
+    {
+        var now = DateTime.UtcNow;
+        var other = People[Emails.OtherLearner].Id;
+        var thread = new DiscussionThread { PlaceKind = "general", PlaceId = "general", Culture = "en", Title = "Opening hours", AuthorId = other, CreatedUtc = now, LastActivityUtc = now, Listed = true };
+        db.DiscussionThreads.Add(thread);
+        await db.SaveChangesAsync();
+        DiscussionMessage Message(string author, string body, bool opening = false) => new()
+        {
+            ThreadId = thread.Id, AuthorId = author, Body = body, Opening = opening, CreatedUtc = now, PublishedUtc = now, Status = MessageStatus.Visible,
+        };
+        var messages = new[] { Message(other, "Mornings only?", opening: true), Message(other, "Tuesdays, I think."), Message(People[Emails.Learner].Id, "Mine."), Message(other, "Held.") };
+        db.DiscussionMessages.AddRange(messages);
+        await db.SaveChangesAsync();
+        (ThreadId, OtherMessageId, LearnerMessageId, HeldMessageId) = (thread.Id, messages[1].Id, messages[2].Id, messages[3].Id);
+        db.MessageReports.Add(new MessageReport { MessageId = OtherMessageId, ReporterId = People[Emails.Person].Id, Reason = "Check it.", CreatedUtc = now });
+        await db.SaveChangesAsync();
+        await ResetDiscussionAsync();
+        return 0;
+    });
+
+    /// <summary>The thread as set up: open, nothing pinned, the learner's reply fresh (editable) and shown, the other's shown and
+    /// reported, the held one waiting, the tenant's settings the defaults.</summary>
+    public Task ResetDiscussionAsync() => WithDbAsync(async db =>
+    {
+        var now = DateTime.UtcNow;
+        await db.DiscussionSettings.ExecuteDeleteAsync();
+        await db.ThreadFollows.ExecuteDeleteAsync();
+        await db.DiscussionThreads.Where(t => t.Id == ThreadId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Locked, false).SetProperty(t => t.PinnedMessageId, (int?)null));
+        await db.DiscussionMessages.Where(m => m.Id == LearnerMessageId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Body, "Mine.").SetProperty(m => m.CreatedUtc, now)
+            .SetProperty(m => m.DeletedUtc, (DateTime?)null).SetProperty(m => m.EditedUtc, (DateTime?)null));
+        await db.DiscussionMessages.Where(m => m.Id == OtherMessageId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Visible)
+            .SetProperty(m => m.ModerationReason, (string?)null));
+        await db.DiscussionMessages.Where(m => m.Id == HeldMessageId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Held)
+            .SetProperty(m => m.PublishedUtc, (DateTime?)null));
+        return await db.MessageReports.Where(r => r.MessageId == OtherMessageId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ResolvedUtc, (DateTime?)null));
     });
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
