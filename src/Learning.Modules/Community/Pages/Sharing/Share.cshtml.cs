@@ -43,7 +43,9 @@ public sealed class ShareModel(SharedPractices sharing, IOptions<SharingOptions>
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Organisations)}", S["This field is required."]);
         }
 
-        SharedPractices.Upload? upload = Upload is { } file ? new(file.FileName, file.Length, file.OpenReadStream) : null;
+        // A file input left empty is posted as a part without name nor content: no file.
+        SharedPractices.Upload? upload = Upload is { } file && !(file.Length == 0 && string.IsNullOrEmpty(file.FileName))
+            ? new(file.FileName, file.Length, file.OpenReadStream) : null;
         SharedFile? kind = null;
         if (upload is not null)
         {
