@@ -105,7 +105,8 @@ public sealed class UpgradeTests
                  "20261205100300_AssessmentInitial", "20261205100400_CertificatesInitial", "20261205100500_MoocInitial", "20261205150000_AssessmentMarks",
                  "20261205160000_AccountsStructures", "20261205161000_FeedbackInitial", "20261205162000_MoocActivityIndexes",
                  "20261205162001_AssessmentActivityIndexes", "20261205162002_CertificatesChangeIndexes", "20261205162003_ContentReads",
-                 "20261205163000_ReportingFacts"],
+                 "20261205163000_ReportingFacts",
+                 "20261206110000_SharingInitial"],
                 history.Order(StringComparer.Ordinal));
         }
 

@@ -68,6 +68,12 @@ public sealed class MySubmissionsModel(LearningDbContext db, SharedPractices sha
             return NotFound();
         }
 
+        // The page posts "true" or "false" from a hidden field: anything else is a tampered form.
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
         await sharing.SetCreditAsync(submission, Credit, cancellationToken);
         Message = Credit ? S["The published sheet credits you by name."] : S["Your name no longer appears on the published sheet."];
         return Redirect(Here(id));
