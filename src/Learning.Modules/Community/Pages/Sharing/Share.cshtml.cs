@@ -14,8 +14,14 @@ namespace Learning.Modules.Community.Pages.Sharing;
 /// "Share your practice": a signed-in learner writes their practice in the project sheet's fields, in the page's language,
 /// with a photo or a PDF if they wish; it becomes a draft practice that the editors complete and publish.
 /// </summary>
+// The form's texts and a file as large as the media library takes (a PDF of 20 MB); the sharing limit, smaller, is told
+// with a message, and anything beyond this is refused before it is read.
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class ShareModel(SharedPractices sharing, IOptions<SharingOptions> options, IStringLocalizer<CommunityStrings> S) : PageModel
 {
+    public const long MaxRequestBytes = 21 << 20;
+
     [BindProperty]
     public SubmissionInput Input { get; set; } = new();
 
