@@ -21,9 +21,10 @@ public sealed class SharedByViewComponent(LearningDbContext db, UserDirectory di
         }
 
         var cancellationToken = HttpContext.RequestAborted;
-        var people = await db.PracticeSubmissions.AsNoTracking()
+        // The first to share it first; a learner who shared it twice, once.
+        var people = (await db.PracticeSubmissions.AsNoTracking()
             .Where(s => s.SetId == subject.SetId && s.CreditByName && s.UserId != null)
-            .OrderBy(s => s.CreatedUtc).Select(s => s.UserId!).Distinct().ToListAsync(cancellationToken);
+            .OrderBy(s => s.CreatedUtc).ThenBy(s => s.Id).Select(s => s.UserId!).ToListAsync(cancellationToken)).Distinct().ToList();
         if (people.Count == 0)
         {
             return Content("");

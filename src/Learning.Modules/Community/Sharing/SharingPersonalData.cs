@@ -1,4 +1,5 @@
 using Learning.Modules.Content;
+using Learning.Modules.Core;
 using Learning.Modules.Core.PersonalData;
 using Learning.Modules.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Learning.Modules.Community.Sharing;
 /// and their own messages; the practice, once shared, stays the tenant's, and the editors' messages stay with it. An
 /// editor who leaves keeps their messages in the threads, no longer linked to them.
 /// </summary>
-public sealed class SharingPersonalData(LearningDbContext db, ContentPublisher publisher) : IPersonalDataProvider
+public sealed class SharingPersonalData(LearningDbContext db, ContentPublisher publisher, SharedPractices sharing) : IPersonalDataProvider
 {
     public string Section => "shared-practices";
 
@@ -27,11 +28,13 @@ public sealed class SharingPersonalData(LearningDbContext db, ContentPublisher p
             return null;
         }
 
+        // The status as the person sees it on their page (published is read from the practice).
+        var statuses = (await sharing.ViewsAsync(submissions, Cultures.Default, cancellationToken)).ToDictionary(v => v.Submission.Id, v => v.Status);
         return new
         {
             Submissions = submissions.Select(s => new
             {
-                s.Title, s.Culture, s.SetId, Status = s.Status.ToString(), s.CreditByName, s.DeclineReason, s.CreatedUtc, s.UpdatedUtc,
+                s.Title, s.Culture, s.SetId, Status = statuses[s.Id].ToString(), s.CreditByName, s.DeclineReason, s.CreatedUtc, s.UpdatedUtc,
                 Messages = s.Messages.OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id)
                     .Select(m => new { From = m.FromEditor ? "editors" : "you", m.Text, m.CreatedUtc }).ToList(),
             }).ToList(),

@@ -403,6 +403,7 @@ public sealed class SharingTests
         var exported = Assert.Single(shared.EnumerateArray());
         Assert.Equal(("Job café for young people", "en", "job-cafe-for-young-people", true),
             (exported.GetProperty("title").GetString(), exported.GetProperty("culture").GetString(), exported.GetProperty("setId").GetString(), exported.GetProperty("creditByName").GetBoolean()));
+        Assert.Equal("Published", exported.GetProperty("status").GetString());
         Assert.Equal([("editors", $"Thanks for #{adas.Id}."), ("you", "My pleasure.")],
             exported.GetProperty("messages").EnumerateArray().Select(m => (m.GetProperty("from").GetString(), m.GetProperty("text").GetString())));
         Assert.DoesNotContain("Bob", json.RootElement.GetProperty("shared-practices").ToString());
