@@ -1,4 +1,5 @@
 using Learning.Modules.Community.Discussions;
+using Learning.Modules.Community.Sharing;
 using Learning.Modules.Content.ContentAsides;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Navigation;
@@ -33,6 +34,13 @@ public sealed class CommunityModule : ILearningModule
         services.AddSingleton(new NavigationItem("Discussions", "discussions", 60, typeof(CommunityStrings)));
         services.AddSingleton(new NavigationItem("Moderation", "editor/discussions", 93, typeof(CommunityStrings), Roles.EditorPolicy));
         services.AddSingleton(new NavigationItem("Discussion settings", "admin/community", 102, typeof(CommunityStrings), Roles.AdministratorPolicy));
+        // Share your practice
+        services.Configure<SharingOptions>(configuration.GetSection($"{LearningOptions.Section}:Community:Sharing"));
+        services.AddScoped<SharedPractices>();
+        services.AddScoped<IPersonalDataProvider, SharingPersonalData>();
+        services.AddSingleton<IContentAside, SharedByAside>();
+        services.AddSingleton(new NavigationItem("Share a practice", "share", 15, typeof(CommunityStrings)));
+        services.AddSingleton(new NavigationItem("Shared practices", "editor/submissions", 93, typeof(CommunityStrings), Roles.EditorPolicy));
     }
 
     public void ConfigureModel(ModelBuilder model)
@@ -45,5 +53,8 @@ public sealed class CommunityModule : ILearningModule
         model.ApplyConfiguration(new MessageReportConfiguration());
         model.ApplyConfiguration(new DiscussionSettingsConfiguration());
         model.ApplyConfiguration(new ThreadFollowConfiguration());
+        // Share your practice
+        model.ApplyConfiguration(new PracticeSubmissionConfiguration());
+        model.ApplyConfiguration(new SubmissionMessageConfiguration());
     }
 }

@@ -107,6 +107,7 @@ public sealed class UpgradeTests
                  "20261205162001_AssessmentActivityIndexes", "20261205162002_CertificatesChangeIndexes", "20261205162003_ContentReads",
                  "20261205163000_ReportingFacts", "20261205164000_ReportingActivitiesAndAnswers",
                  "20261206100000_DiscussionsInitial",
+                 "20261206110000_SharingInitial",
                  "20261206120000_CoreEmailLists",
                  "20261206121000_MoocReminders",
                  "20261206130000_CommunityPrivacyNotices"],

@@ -82,6 +82,9 @@ public sealed record FormField(string Name, FieldKind Kind, Place Place = Place.
     /// an unknown one. They must be refused.</summary>
     public Func<FormWorld, string[]>? Foreign { get; init; }
 
+    /// <summary>A file the form may go without (a photo joined only if the person wishes): posting none is not refused.</summary>
+    public bool Optional { get; init; }
+
     /// <summary>A file's name, content and type.</summary>
     public Func<FormWorld, (string Name, byte[] Content)>? FileValue { get; init; }
 }

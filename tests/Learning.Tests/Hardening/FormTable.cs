@@ -14,6 +14,9 @@ using Learning.Modules.Community.Discussions;
 using Learning.Modules.Community.Pages.Admin;
 using Learning.Modules.Community.Pages.Discussions;
 using Learning.Modules.Community.Pages.Editor;
+using Learning.Modules.Community.Sharing;
+using Learning.Modules.Community.Pages.Sharing;
+using Learning.Modules.Community.Pages.Sharing.Editor;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Email;
 using Learning.Modules.Core.Email.Pages;
@@ -582,6 +585,76 @@ public static class FormTable
                 [Flag("MembersOnly", "true"), Flag("HoldFirstMessages", "true"), Flag("RemoveErasedContent")])
             {
                 Prepare = w => w.ResetDiscussionAsync(),
+            },
+
+            // Community: share your practice
+            new(typeof(ShareModel), "", "/en/share", Needs.SignedIn, Persona.Learner,
+                [Text("Input.Title", 300, required: true, valid: "Job café for young people"), Text("Input.Summary", 1000, required: true, valid: "A monthly café."),
+                 Text("Input.Organisations", 2000, required: true, valid: "Mission locale\nCafé du Parvis"), Choice("Input.Country", "BE", required: true),
+                 Text("Input.Place", 200), Text("Input.Period", 200), Text("Input.Contact", 200),
+                 Text("Input.Description", 8000, required: true, valid: "Young people meet employers."), Text("Input.Implementation", 8000),
+                 Text("Input.Results", 8000), Text("Input.Transferability", 8000), Flag("Input.CreditByName", "true"),
+                 File("Upload", _ => ("cafe.png", FormWorld.Png)) with { Optional = true }])
+            {
+                Multipart = true,
+                Accepted = async (w, p) =>
+                {
+                    var submission = await w.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().PracticeSubmissions.OrderBy(s => s.Id).LastAsync());
+                    var version = await w.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentVersions.SingleAsync(v => v.ItemId == submission.ContentItemId));
+                    // Invalid UTF-8 in a multipart part: the server reads one replacement character where this check's decoder reads several.
+                    static string? OneReplacement(string? text) => text is null ? null : System.Text.RegularExpressions.Regex.Replace(text, "\uFFFD+", "\uFFFD");
+                    Stored.That(submission.UserId == w.People[Emails.Learner].Id, "the submission's learner");
+                    Stored.Line(OneReplacement(submission.Title), OneReplacement(p["Input.Title"]), 300, "the title");
+                    Stored.Line(OneReplacement(version.Title), OneReplacement(p["Input.Title"]), 300, "the draft's title");
+                    Stored.Line(OneReplacement(version.Summary), OneReplacement(p["Input.Summary"]), 1000, "the summary", lines: true);
+                    Stored.Clean(version.Body, "the body", lines: true);
+                    Stored.Json(version.Fields, "the fields");
+                },
+            },
+            new(typeof(MySubmissionsModel), "Reply", "/en/share/mine", Needs.SignedIn, Persona.Learner,
+                [Id("id", Place.Query, w => w.SubmissionId.ToString(), w => [w.OtherSubmissionId.ToString(), FormWorld.UnknownNumber]),
+                 Text("Text", 2000, required: true, valid: "Five employers came.")])
+            {
+                Accepted = async (w, p) =>
+                {
+                    var message = await w.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().SubmissionMessages.OrderBy(m => m.Id).LastAsync());
+                    Stored.That(message.SubmissionId == w.SubmissionId && !message.FromEditor && message.AuthorId == w.People[Emails.Learner].Id, "the message's thread and author");
+                    Stored.Line(message.Text, p["Text"], 2000, "the message", lines: true);
+                },
+            },
+            new(typeof(MySubmissionsModel), "Credit", "/en/share/mine", Needs.SignedIn, Persona.Learner,
+                [Id("id", Place.Query, w => w.SubmissionId.ToString(), w => [w.OtherSubmissionId.ToString(), FormWorld.UnknownNumber]), Flag("Credit", "true")])
+            {
+                Accepted = async (w, _) =>
+                {
+                    var credited = await w.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().PracticeSubmissions.Where(s => s.Id == w.SubmissionId).Select(s => s.CreditByName).SingleAsync());
+                    await w.WithDbAsync(db => db.PracticeSubmissions.Where(s => s.Id == w.SubmissionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.CreditByName, false)));
+                    Stored.That(credited, "the credit");
+                },
+            },
+            new(typeof(SubmissionModel), "Write", "/en/editor/submissions/{id}", Needs.Editor, Persona.Editor,
+                [Id("id", Place.Route, w => w.SubmissionId.ToString(), _ => [FormWorld.UnknownNumber]), Text("Text", 2000, required: true, valid: "How many employers came?")])
+            {
+                Accepted = async (w, p) =>
+                {
+                    var message = await w.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().SubmissionMessages.OrderBy(m => m.Id).LastAsync());
+                    Stored.That(message.SubmissionId == w.SubmissionId && message.FromEditor && message.AuthorId == w.People[Emails.Editor].Id, "the message's thread and author");
+                    Stored.Line(message.Text, p["Text"], 2000, "the message", lines: true);
+                },
+            },
+            new(typeof(SubmissionModel), "Decline", "/en/editor/submissions/{id}", Needs.Editor, Persona.Editor,
+                [Id("id", Place.Route, w => w.SubmissionId.ToString(), _ => [FormWorld.UnknownNumber]), Text("Reason", 2000, required: true, valid: "The toolbox has one already.")])
+            {
+                Accepted = async (w, p) =>
+                {
+                    var submission = await w.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().PracticeSubmissions.SingleAsync(s => s.Id == w.SubmissionId));
+                    Stored.That(submission.Status == SubmissionStatus.Declined, $"the status {submission.Status}");
+                    Stored.Line(submission.DeclineReason, p["Reason"], 2000, "the reason", lines: true);
+                    // Back to the editors' queue for the next input.
+                    await w.WithDbAsync(db => db.PracticeSubmissions.Where(s => s.Id == w.SubmissionId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubmissionStatus.Submitted).SetProperty(x => x.DeclineReason, (string?)null)));
+                    await w.WithDbAsync(db => db.ContentItems.Where(i => i.Id == submission.ContentItemId).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ContentStatus.Draft)));
+                },
             },
 
             // Assessment

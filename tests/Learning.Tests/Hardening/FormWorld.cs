@@ -3,6 +3,7 @@ using Learning.Modules.Accounts;
 using Learning.Modules.Assessment;
 using Learning.Modules.Certificates;
 using Learning.Modules.Community.Discussions;
+using Learning.Modules.Community.Sharing;
 using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Security;
@@ -68,6 +69,10 @@ public sealed class FormWorld : IAsyncDisposable
 
     /// <summary>The other learner's reply waiting for approval.</summary>
     public int HeldMessageId { get; private set; }
+    /// <summary>A practice the learner shared, and one another learner shared (Community's sharing).</summary>
+    public int SubmissionId { get; private set; }
+
+    public int OtherSubmissionId { get; private set; }
 
     /// <summary>The learner's attempt in progress whose questions are answered.</summary>
     public int QuestionAttemptId { get; private set; }
@@ -209,6 +214,10 @@ public sealed class FormWorld : IAsyncDisposable
             db.FeedbackItems.Add(opinion);
             await db.SaveChangesAsync();
             FeedbackItemId = opinion.Id;
+            var sharing = sp.GetRequiredService<SharedPractices>();
+            var shared = new SubmissionInput { Title = "Job café", Summary = "A café.", Organisations = "Café", Country = "BE", Description = "Coffee and jobs." };
+            SubmissionId = (await sharing.SubmitAsync(People[Emails.Learner].Id, "en", shared, null, null, "", default)).Submission!.Id;
+            OtherSubmissionId = (await sharing.SubmitAsync(People[Emails.OtherLearner].Id, "en", shared with { Title = "Another café" }, null, null, "", default)).Submission!.Id;
 
             XliffHu = (await sp.GetRequiredService<Xliff>().ExportAsync("practice", "job-desk", "hu", default))!.ToString();
             using var zip = new MemoryStream();
