@@ -37,6 +37,17 @@ public sealed class DiscussionReader(LearningDbContext db, UserDirectory directo
         return (page, total);
     }
 
+    /// <summary>How many threads of a place the reader could see in <paramref name="culture"/> and in other languages: one
+    /// query, so that a page whose place has no thread yet (most) pays one.</summary>
+    public async Task<(int InCulture, int Others)> PlaceCountsAsync(string placeKind, string placeId, string culture, string? viewerId, bool editor,
+        CancellationToken cancellationToken)
+    {
+        var counts = await Readable(viewerId, editor).Where(t => t.PlaceKind == placeKind && t.PlaceId == placeId)
+            .GroupBy(t => t.Culture == culture).Select(g => new { Same = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return (counts.Where(c => c.Same).Sum(c => c.Count), counts.Where(c => !c.Same).Sum(c => c.Count));
+    }
+
     /// <summary>How many threads of a place (or of the tenant) the reader could see in other languages than <paramref name="culture"/>.</summary>
     public Task<int> OtherLanguagesAsync(string? placeKind, string? placeId, string culture, string? viewerId, bool editor, CancellationToken cancellationToken)
     {

@@ -36,8 +36,8 @@ public sealed class DiscussionsAsideViewComponent(DiscussionReader reader, Discu
         }
 
         var editor = userId is not null && (await authorization.AuthorizeAsync(UserClaimsPrincipal, Roles.EditorPolicy)).Succeeded;
-        var (threads, total) = await reader.ThreadsAsync(subject.Kind, subject.SetId, subject.Culture, userId, editor, 0, Shown, cancellationToken);
-        var others = await reader.OtherLanguagesAsync(subject.Kind, subject.SetId, subject.Culture, userId, editor, cancellationToken);
+        var (total, others) = await reader.PlaceCountsAsync(subject.Kind, subject.SetId, subject.Culture, userId, editor, cancellationToken);
+        var threads = total == 0 ? [] : (await reader.ThreadsAsync(subject.Kind, subject.SetId, subject.Culture, userId, editor, 0, Shown, cancellationToken)).Threads;
         return View("/Community/Discussions/Views/DiscussionsAside.cshtml", new DiscussionsAsideView(subject, false, threads, total, others, list, start, signIn));
     }
 }

@@ -236,8 +236,7 @@ public sealed class DiscussionSafetyTests
         {
         }
 
-        using var download = await ann.GetAsync("/en/account/personal-data?handler=Download");
-        using var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync());
+        using var json = (await PersonalDataZip.DownloadAsync(ann)).Json();
         var exported = json.RootElement.GetProperty("discussions");
         Assert.Equal(["Ann's question"], exported.GetProperty("threads").EnumerateArray().Select(t => t.GetProperty("title").GetString()));
         Assert.Equal(["What about transport?", "Thanks!"], exported.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("body").GetString()));

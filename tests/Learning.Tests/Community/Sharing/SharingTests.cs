@@ -397,8 +397,7 @@ public sealed class SharingTests
         {
         }
 
-        using var download = await ada.GetAsync("/en/account/personal-data?handler=Download");
-        using var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync());
+        using var json = (await PersonalDataZip.DownloadAsync(ada)).Json();
         var shared = json.RootElement.GetProperty("shared-practices").GetProperty("submissions");
         var exported = Assert.Single(shared.EnumerateArray());
         Assert.Equal(("Job café for young people", "en", "job-cafe-for-young-people", true),
