@@ -196,7 +196,8 @@ public sealed class CommunityJourneyTests
             threads[culture] = new Uri(alice.Url).AbsolutePath;
             await bob.GotoAsync(threads[culture]);
             await bob.GetByTestId("message").First.GetByTestId("quote-link").ClickAsync();
-            await bob.Locator("#reply-body").FillAsync("Twelve weeks, two mornings a week.\n\n- week 1: welcome\n- week 12: a plan");
+            // A long address, which must wrap rather than widen a phone's page.
+            await bob.Locator("#reply-body").FillAsync("Twelve weeks, two mornings a week.\n\n- week 1: welcome\n- week 12: a plan\n\nThe programme: https://example.org/rebondir/remobilisation-modules/programme-of-the-twelve-weeks-2021.pdf");
             await bob.GetByTestId("reply-form").Locator("button[type=submit]").ClickAsync();
             await Assertions.Expect(bob.GetByTestId("done")).ToBeVisibleAsync();
             await bob.GetByTestId("message").First.Locator("summary").First.ClickAsync();
@@ -239,6 +240,8 @@ public sealed class CommunityJourneyTests
                              ("share", learner, $"/{culture}/share"),
                              ("my-shared-practices", learner, $"/{culture}/share/mine"),
                              ("submissions", editor, $"/{culture}/editor/submissions"),
+                             ("submission", editor, $"/{culture}/editor/submissions/1"),
+                             ("practice", learner, $"/{culture}/toolbox/" + (culture == "en" ? "rebondir-remobilisation-modules" : "rebondir-ujraaktivizalo-modulok")),
                          })
                 {
                     await page.GotoAsync(path);
