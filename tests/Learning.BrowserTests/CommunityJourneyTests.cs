@@ -247,6 +247,12 @@ public sealed class CommunityJourneyTests
                     await page.GotoAsync(path);
                     await page.Locator("details").EvaluateAllAsync<int>("ds => ds.map(d => d.open = true).length");
                     await BrowserSession.ScreenshotAsync(page, $"community-{name}-{culture}-{(phone ? "phone" : "desktop")}");
+                    if (name == "practice")
+                    {
+                        // The discussions aside at the end of a long page, on its own.
+                        await page.GetByTestId("discussions-aside").ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, $"community-aside-{culture}-{(phone ? "phone" : "desktop")}.png") });
+                    }
+
                     foreach (var check in new Func<Task>[] { () => AssertFitsAsync(page, phone), () => BrowserSession.AssertAccessibleAsync(page) })
                     {
                         try
