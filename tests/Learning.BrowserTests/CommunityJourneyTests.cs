@@ -47,6 +47,20 @@ public sealed class CommunityJourneyTests
         await AssertBodyInertAsync(alice.GetByTestId("message").First);
         await AssertInertAsync(alice);
 
+        // A visitor finds it in the practice's aside (a page the output cache keeps) and in the list, as text.
+        var visitor = await session.NewPageAsync(phone: true);
+        visitor.Dialog += (_, dialog) => dialogs.Add($"{visitor.Url}: {dialog.Type} {dialog.Message}");
+        await visitor.GotoAsync(Practice);
+        await Assertions.Expect(visitor.GetByTestId("aside-threads").GetByTestId("thread-link")).ToHaveTextAsync(TitlePayload);
+        await AssertInertAsync(visitor);
+        await visitor.GotoAsync("/en/discussions");
+        await Assertions.Expect(visitor.GetByTestId("threads").GetByTestId("thread-link")).ToHaveTextAsync(TitlePayload);
+        await AssertInertAsync(visitor);
+        await visitor.GetByTestId("threads").GetByTestId("thread-link").ClickAsync();
+        await AssertBodyInertAsync(visitor.GetByTestId("message").First);
+        await Assertions.Expect(visitor.GetByTestId("sign-in-to-reply")).ToBeVisibleAsync();
+        await AssertInertAsync(visitor);
+
         // Bob replies quoting it, and reports it with a reason that is itself a payload.
         var bob = await SignedInAsync(session, "bob@example.org");
         await bob.GotoAsync(thread);
@@ -267,6 +281,26 @@ public sealed class CommunityJourneyTests
                 }
             }
         }
+
+        // The forms refused: each error said at the top and beside its field, still accessible.
+        var refused = await SignedInAsync(session, "alice@example.org", phone: true);
+        await refused.GotoAsync("/hu/discussions/new?place=practice&id=rebondir");
+        await refused.Locator("#thread-title").FillAsync("   ");
+        await refused.Locator("#thread-body").FillAsync("   ");
+        await refused.GetByTestId("new-thread-form").Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(refused.GetByTestId("errors")).ToBeVisibleAsync();
+        await Assertions.Expect(refused.Locator("#thread-title")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(refused.Locator("#thread-body")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(refused.GetByTestId("errors").Locator("li").First).ToHaveTextAsync(await refused.Locator("#thread-title-error").InnerTextAsync());
+        await BrowserSession.ScreenshotAsync(refused, "community-new-thread-refused-hu-phone");
+        await BrowserSession.AssertAccessibleAsync(refused);
+        await refused.GotoAsync("/hu/share");
+        await refused.GetByTestId("share-form").Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(refused.GetByTestId("share-errors")).ToBeVisibleAsync();
+        await Assertions.Expect(refused.Locator("#Input_Title")).ToHaveAttributeAsync("aria-invalid", "true");
+        await BrowserSession.ScreenshotAsync(refused, "community-share-refused-hu-phone");
+        await AssertFitsAsync(refused, phone: true);
+        await BrowserSession.AssertAccessibleAsync(refused);
 
         Assert.True(problems.Count == 0, string.Join("\n\n", problems));
     }
