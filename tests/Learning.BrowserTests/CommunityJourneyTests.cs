@@ -103,12 +103,16 @@ public sealed class CommunityJourneyTests
         await AssertBodyInertAsync(hidden); // its author still reads their own text
         await Assertions.Expect(hidden.GetByTestId("moderation-reason")).ToHaveTextAsync("Hidden by the editors: " + why);
         await AssertInertAsync(alice);
+        await BrowserSession.ScreenshotAsync(alice, "community-thread-hidden-en-desktop");
+        await BrowserSession.AssertAccessibleAsync(alice);
         await alice.GotoAsync("/en/discussions/mine");
         var mine = alice.GetByTestId("my-message").Filter(new() { Has = alice.GetByTestId("my-status") });
         await Assertions.Expect(mine).ToHaveCountAsync(1);
         await Assertions.Expect(mine.Locator("h2")).ToHaveTextAsync(TitlePayload);
         await Assertions.Expect(mine.GetByTestId("my-status")).ToHaveTextAsync("Hidden by the editors: " + why);
         await AssertInertAsync(alice);
+        await BrowserSession.ScreenshotAsync(alice, "community-my-messages-hidden-en-desktop");
+        await BrowserSession.AssertAccessibleAsync(alice);
 
         // Hiding a thread's first message takes the whole thread away from the others.
         var gone = await bob.GotoAsync(thread);
