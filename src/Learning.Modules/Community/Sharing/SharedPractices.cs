@@ -45,6 +45,13 @@ public sealed class SharedPractices(
             : (null, S["This file is neither a photo (JPEG, PNG or WebP) nor a PDF document. Nothing was saved: choose another file."]);
     }
 
+    /// <summary>Whether the learner already shared <paramref name="perDay"/> practices in the last 24 hours.</summary>
+    public async Task<bool> TooManyAsync(string userId, int perDay, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        return await db.PracticeSubmissions.CountAsync(s => s.UserId == userId && s.CreatedUtc > since, cancellationToken) >= perDay;
+    }
+
     /// <summary>Saves the learner's practice as a draft in their culture, the joined file in the media library, and the
     /// submission, in one transaction. Returns the submission, or what is wrong (nothing saved).</summary>
     public async Task<(PracticeSubmission? Submission, string? Error)> SubmitAsync(
