@@ -102,8 +102,31 @@ public sealed class DiscussionReader(LearningDbContext db, UserDirectory directo
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string?> userIds, CancellationToken cancellationToken) =>
         (await directory.FindAsync(userIds.OfType<string>().Distinct().ToList(), cancellationToken)).ToDictionary(p => p.Key, p => p.Value.DisplayName);
 
-    /// <summary>The message's text as HTML: Markdown through Content's pipeline, raw HTML off, only safe links.</summary>
-    public string Html(string body) => markdown.ToHtml(body);
+    /// <summary>The message's text as HTML: Markdown through Content's pipeline, raw HTML off, only safe links.
+    /// A text nested deeper than Markdig renders (stored before the pages refused it) shows as plain text instead of failing the page.</summary>
+    public string Html(string body)
+    {
+        try
+        {
+            return markdown.ToHtml(body);
+        }
+        catch (ArgumentException)
+        {
+            return $"<p>{System.Net.WebUtility.HtmlEncode(body)}</p>";
+        }
+    }
+
+    private string PlainText(string body)
+    {
+        try
+        {
+            return markdown.ToPlainText(body);
+        }
+        catch (ArgumentException)
+        {
+            return body;
+        }
+    }
 
     private IQueryable<DiscussionThread> Readable(string? viewerId, bool editor) =>
         editor ? db.DiscussionThreads.AsNoTracking() : db.DiscussionThreads.AsNoTracking().Where(t => t.Listed || (viewerId != null && t.AuthorId == viewerId));
@@ -124,7 +147,7 @@ public sealed class DiscussionReader(LearningDbContext db, UserDirectory directo
         }
 
         var readable = quoted.DeletedUtc is null && !quoted.ContentRemoved && quoted.Status == MessageStatus.Visible;
-        var text = readable ? markdown.ToPlainText(quoted.Body).Trim() : null;
+        var text = readable ? PlainText(quoted.Body).Trim() : null;
         return new QuoteView(id, Name(names, quoted.AuthorId),
             text is null ? null : TypedTextAttribute.Cut(text, QuoteLength) + (text.Length > QuoteLength ? "…" : ""));
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Learning.Modules.Community.Discussions;
+using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Security;
@@ -13,7 +14,7 @@ namespace Learning.Modules.Community.Pages.Discussions;
 
 /// <summary>The author edits their message (and the title, for a thread's first message) within the time the installation
 /// allows (<c>Learning:Community:EditMinutes</c>); the thread then shows it as "edited". Someone else's message is not found.</summary>
-public sealed class EditMessageModel(LearningDbContext db, DiscussionBoard board, IStringLocalizer<CommunityStrings> S) : PageModel
+public sealed class EditMessageModel(LearningDbContext db, DiscussionBoard board, MarkdownRenderer markdown, IStringLocalizer<CommunityStrings> S) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -57,6 +58,10 @@ public sealed class EditMessageModel(LearningDbContext db, DiscussionBoard board
         if (body is null)
         {
             ModelState.AddModelError(nameof(Body), S["Write your message."]);
+        }
+        else if (DiscussionTexts.Unreadable(S, markdown, body) is { } unreadable)
+        {
+            ModelState.AddModelError(nameof(Body), unreadable);
         }
 
         if (Message!.Opening && title is null)

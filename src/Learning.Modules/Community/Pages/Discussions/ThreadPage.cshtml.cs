@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Learning.Modules.Community.Discussions;
+using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Data;
@@ -20,7 +21,7 @@ namespace Learning.Modules.Community.Pages.Discussions;
 /// </summary>
 [AllowAnonymous]
 public sealed class ThreadPageModel(DiscussionReader reader, DiscussionBoard board, DiscussionPlaces places, DiscussionSettingsStore settings, LearningDbContext db,
-    IAuthorizationService authorization, IStringLocalizer<CommunityStrings> S) : PageModel
+    IAuthorizationService authorization, MarkdownRenderer markdown, IStringLocalizer<CommunityStrings> S) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -110,6 +111,10 @@ public sealed class ThreadPageModel(DiscussionReader reader, DiscussionBoard boa
         if (body is null)
         {
             ModelState.AddModelError(nameof(Body), S["Write your message."]);
+        }
+        else if (DiscussionTexts.Unreadable(S, markdown, body) is { } unreadable)
+        {
+            ModelState.AddModelError(nameof(Body), unreadable);
         }
 
         if (!ModelState.IsValid)
