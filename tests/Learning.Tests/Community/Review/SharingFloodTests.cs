@@ -48,3 +48,28 @@ public sealed class SharingFloodTests
         Assert.Equal(3, (await app.CountsAsync()).Submissions);
     }
 }
+
+public sealed class SharingRefusedFileTests
+{
+    [Fact]
+    public async Task A_practice_the_content_checks_refuse_leaves_no_file_behind_in_the_media_storage()
+    {
+        await using var app = new LearningApp(Db.Sqlite, content: TestContent.Small());
+        await app.CreateUserAsync("ada@example.org");
+        var ada = app.CreateClient();
+        await ada.LogInSuccessfullyAsync("ada@example.org");
+        var before = await app.CountsAsync();
+        int StoredPngs() => Directory.EnumerateFiles(app.DataPath, "*.png", SearchOption.AllDirectories).Count();
+        var pngs = StoredPngs();
+
+        // A description nested deeper than Markdown renders passes the form's checks but not Content's.
+        using (var refused = await ada.ShareAsync(SharingSteps.Practice(("Input.Description", new string('>', 200) + " deep")), ("cafe.png", SharingSteps.Png)))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("nested too deeply", (await Browser.ParseAsync(refused)).Errors());
+        }
+
+        Assert.Equal(before, await app.CountsAsync());
+        Assert.Equal(pngs, StoredPngs());
+    }
+}
