@@ -44,7 +44,8 @@ public sealed class EmailListsModel(EmailPreferences preferences, IStringLocaliz
             await preferences.OptOutAsync(userId, found.Key, cancellationToken);
         }
 
-        return Redirect($"{Request.Path}?changed={Uri.EscapeDataString(found.Key)}");
+        // Under the tenant's prefix (PathBase): without it the person would land on another tenant's page.
+        return LocalRedirect($"{Request.PathBase}{Request.Path}?changed={Uri.EscapeDataString(found.Key)}");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -12,6 +12,9 @@ public sealed class DiscussionReader(LearningDbContext db, UserDirectory directo
 {
     public const int QuoteLength = 300;
 
+    /// <summary>Replies a thread's page shows: a thread grows without end, its page must not.</summary>
+    public const int RepliesPerPage = 50;
+
     /// <summary>Threads, most recently active first: those of a place when <paramref name="placeKind"/> is given, in
     /// <paramref name="culture"/> unless null (every language); listed ones, plus the reader's own and, for editors, all.</summary>
     public async Task<(IReadOnlyList<ThreadSummary> Threads, int Total)> ThreadsAsync(string? placeKind, string? placeId, string? culture, string? viewerId, bool editor,
@@ -61,7 +64,12 @@ public sealed class DiscussionReader(LearningDbContext db, UserDirectory directo
     }
 
     /// <summary>The thread as the reader sees it, or null when they may not (unknown, or held or hidden and not theirs).</summary>
-    public async Task<ThreadView?> ThreadAsync(int id, string? viewerId, bool editor, CancellationToken cancellationToken)
+    public Task<ThreadView?> ThreadAsync(int id, string? viewerId, bool editor, CancellationToken cancellationToken) =>
+        ThreadAsync(id, viewerId, editor, 1, cancellationToken);
+
+    /// <summary>The thread as the reader sees it with page <paramref name="page"/> of its replies (<see cref="RepliesPerPage"/>
+    /// a page, kept within the pages that exist; the question and the pinned answer head every page), or null when they may not.</summary>
+    public async Task<ThreadView?> ThreadAsync(int id, string? viewerId, bool editor, int page, CancellationToken cancellationToken)
     {
         var thread = await db.DiscussionThreads.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (thread is null || !DiscussionBoard.CanRead(thread, viewerId, editor))
@@ -69,16 +77,61 @@ public sealed class DiscussionReader(LearningDbContext db, UserDirectory directo
             return null;
         }
 
-        var all = await db.DiscussionMessages.AsNoTracking().Where(m => m.ThreadId == id).OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id).ToListAsync(cancellationToken);
-        // Held messages are their author's and the editors' only.
-        var messages = all.Where(m => m.Status != MessageStatus.Held || editor || (viewerId is not null && m.AuthorId == viewerId)).ToList();
-        var names = await NamesAsync(messages.Select(m => m.AuthorId).Append(thread.AuthorId), cancellationToken);
-        var byId = all.ToDictionary(m => m.Id);
+        var pinned = thread.PinnedMessageId;
+        var shown = Shown(id, viewerId, editor);
+        var head = await shown.Where(m => m.Opening || m.Id == pinned).ToListAsync(cancellationToken);
+        var replies = Replies(shown, pinned);
+        var pager = new Pager(page, RepliesPerPage, await replies.CountAsync(cancellationToken));
+        var rows = await replies.OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id).Skip(pager.Skip).Take(pager.Size).ToListAsync(cancellationToken);
+        var messages = head.OrderBy(m => m.Opening ? 0 : 1).Concat(rows).ToList();
+        // Quoted messages may be on other pages (or held, or hidden: then the quote says so).
+        var loaded = messages.Select(m => m.Id).ToHashSet();
+        var elsewhere = messages.Where(m => m.QuotedMessageId is { } q && !loaded.Contains(q)).Select(m => m.QuotedMessageId!.Value).Distinct().ToList();
+        var quoted = elsewhere.Count == 0 ? []
+            : await db.DiscussionMessages.AsNoTracking().Where(m => m.ThreadId == id && elsewhere.Contains(m.Id)).ToListAsync(cancellationToken);
+        var byId = messages.Concat(quoted).ToDictionary(m => m.Id);
+        var names = await NamesAsync(byId.Values.Select(m => m.AuthorId).Append(thread.AuthorId), cancellationToken);
         var views = messages.Select(m => new MessageView(m, Name(names, m.AuthorId), viewerId is not null && m.AuthorId == viewerId, ShowsText(m, viewerId, editor),
-            Quote(m.QuotedMessageId, byId, names), m.Id == thread.PinnedMessageId)).ToList();
-        var ordered = views.Where(v => v.Message.Opening).Concat(views.Where(v => v.Pinned)).Concat(views.Where(v => !v.Message.Opening && !v.Pinned)).ToList();
-        return new ThreadView(thread, Name(names, thread.AuthorId), ordered);
+            Quote(m.QuotedMessageId, byId, names), m.Id == pinned)).ToList();
+        return new ThreadView(thread, Name(names, thread.AuthorId), views) { Pager = pager };
     }
+
+    /// <summary>The page of the thread's replies that shows the message as the reader sees the thread (1 for the question and
+    /// the pinned answer, which head every page, and for a message not of the thread).</summary>
+    public async Task<int> PageOfAsync(int threadId, int messageId, string? viewerId, bool editor, CancellationToken cancellationToken)
+    {
+        var pinned = await db.DiscussionThreads.Where(t => t.Id == threadId).Select(t => t.PinnedMessageId).SingleOrDefaultAsync(cancellationToken);
+        var message = await db.DiscussionMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == messageId && m.ThreadId == threadId, cancellationToken);
+        if (message is null || message.Opening || message.Id == pinned)
+        {
+            return 1;
+        }
+
+        var before = await Replies(Shown(threadId, viewerId, editor), pinned)
+            .CountAsync(m => m.CreatedUtc < message.CreatedUtc || (m.CreatedUtc == message.CreatedUtc && m.Id < message.Id), cancellationToken);
+        return before / RepliesPerPage + 1;
+    }
+
+    /// <summary>A message of the thread a reply may quote (visible, neither deleted nor removed), wherever its page; else null.</summary>
+    public async Task<MessageView?> QuotableAsync(int threadId, int messageId, string? viewerId, CancellationToken cancellationToken)
+    {
+        var message = await db.DiscussionMessages.AsNoTracking().SingleOrDefaultAsync(
+            m => m.Id == messageId && m.ThreadId == threadId && m.Status == MessageStatus.Visible && m.DeletedUtc == null && !m.ContentRemoved, cancellationToken);
+        if (message is null)
+        {
+            return null;
+        }
+
+        var names = await NamesAsync([message.AuthorId], cancellationToken);
+        return new MessageView(message, Name(names, message.AuthorId), viewerId is not null && message.AuthorId == viewerId, true, null, false);
+    }
+
+    /// <summary>The thread's messages the reader sees: held ones are their author's and the editors' only.</summary>
+    private IQueryable<DiscussionMessage> Shown(int threadId, string? viewerId, bool editor) =>
+        db.DiscussionMessages.AsNoTracking().Where(m => m.ThreadId == threadId && (editor || m.Status != MessageStatus.Held || (viewerId != null && m.AuthorId == viewerId)));
+
+    private static IQueryable<DiscussionMessage> Replies(IQueryable<DiscussionMessage> shown, int? pinned) =>
+        pinned is { } id ? shown.Where(m => !m.Opening && m.Id != id) : shown.Where(m => !m.Opening);
 
     /// <summary>The person's messages, newest first, with their threads' titles, status and the editors' reasons.</summary>
     public async Task<IReadOnlyList<(DiscussionMessage Message, string ThreadTitle)>> MineAsync(string userId, int take, CancellationToken cancellationToken) =>
@@ -113,8 +166,31 @@ public sealed class DiscussionReader(LearningDbContext db, UserDirectory directo
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string?> userIds, CancellationToken cancellationToken) =>
         (await directory.FindAsync(userIds.OfType<string>().Distinct().ToList(), cancellationToken)).ToDictionary(p => p.Key, p => p.Value.DisplayName);
 
-    /// <summary>The message's text as HTML: Markdown through Content's pipeline, raw HTML off, only safe links.</summary>
-    public string Html(string body) => markdown.ToHtml(body);
+    /// <summary>The message's text as HTML: Markdown through Content's pipeline, raw HTML off, only safe links.
+    /// A text nested deeper than Markdig renders (stored before the pages refused it) shows as plain text instead of failing the page.</summary>
+    public string Html(string body)
+    {
+        try
+        {
+            return markdown.ToHtml(body);
+        }
+        catch (ArgumentException)
+        {
+            return $"<p>{System.Net.WebUtility.HtmlEncode(body)}</p>";
+        }
+    }
+
+    private string PlainText(string body)
+    {
+        try
+        {
+            return markdown.ToPlainText(body);
+        }
+        catch (ArgumentException)
+        {
+            return body;
+        }
+    }
 
     private IQueryable<DiscussionThread> Readable(string? viewerId, bool editor) =>
         editor ? db.DiscussionThreads.AsNoTracking() : db.DiscussionThreads.AsNoTracking().Where(t => t.Listed || (viewerId != null && t.AuthorId == viewerId));
@@ -135,7 +211,7 @@ public sealed class DiscussionReader(LearningDbContext db, UserDirectory directo
         }
 
         var readable = quoted.DeletedUtc is null && !quoted.ContentRemoved && quoted.Status == MessageStatus.Visible;
-        var text = readable ? markdown.ToPlainText(quoted.Body).Trim() : null;
+        var text = readable ? PlainText(quoted.Body).Trim() : null;
         return new QuoteView(id, Name(names, quoted.AuthorId),
             text is null ? null : TypedTextAttribute.Cut(text, QuoteLength) + (text.Length > QuoteLength ? "…" : ""));
     }

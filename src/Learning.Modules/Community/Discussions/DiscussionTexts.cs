@@ -1,3 +1,4 @@
+using Learning.Modules.Content;
 using Microsoft.Extensions.Localization;
 
 namespace Learning.Modules.Community.Discussions;
@@ -15,6 +16,11 @@ public static class DiscussionTexts
         DiscussionOutcome.TooManyForTenant => S["Many messages are being posted right now: wait a minute, then post again."],
         _ => S["This message or discussion does not exist."],
     };
+
+    /// <summary>Why a message's Markdown cannot be kept: nested deeper than Markdig renders (it throws, and every page showing
+    /// the message would fail with it); null when it can.</summary>
+    public static string? Unreadable(IStringLocalizer S, MarkdownRenderer markdown, string? body) =>
+        body is not null && !markdown.CanRead(body) ? S["This text cannot be read as Markdown: its lists or quotes are nested too deeply."].Value : null;
 
     /// <summary>Text as typed, trimmed; null when nothing is left.</summary>
     public static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -45,6 +45,13 @@ public sealed class SharedPractices(
             : (null, S["This file is neither a photo (JPEG, PNG or WebP) nor a PDF document. Nothing was saved: choose another file."]);
     }
 
+    /// <summary>Whether the learner already shared <paramref name="perDay"/> practices in the last 24 hours.</summary>
+    public async Task<bool> TooManyAsync(string userId, int perDay, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        return await db.PracticeSubmissions.CountAsync(s => s.UserId == userId && s.CreatedUtc > since, cancellationToken) >= perDay;
+    }
+
     /// <summary>Saves the learner's practice as a draft in their culture, the joined file in the media library, and the
     /// submission, in one transaction. Returns the submission, or what is wrong (nothing saved).</summary>
     public async Task<(PracticeSubmission? Submission, string? Error)> SubmitAsync(
@@ -55,22 +62,7 @@ public sealed class SharedPractices(
         var summary = input.Summary!.Trim();
         var (setId, slug) = await NewIdentifiersAsync(title, culture, cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        MediaFile? media = null;
-        if (upload is not null && kind is not null)
-        {
-            // Named by what its bytes are, so that Content's checks (by name and first bytes) agree with ours.
-            await using var content = upload.Open();
-            var (saved, error) = await uploads.SaveAsync(Path.GetFileNameWithoutExtension(upload.Name) + kind.Extension, content, upload.Length, "share", cancellationToken);
-            if (saved is null)
-            {
-                return (null, S["The file was refused: {0}", error!]);
-            }
-
-            media = saved;
-        }
-
-        var file = new ContentFile { Path = $"{type.Folder}/{setId}/{type.FilePrefix}{culture}.md", Body = Body(input, media, pathBase) };
+        var file = new ContentFile { Path = $"{type.Folder}/{setId}/{type.FilePrefix}{culture}.md", Body = Body(input, null, pathBase) };
         file.Values["type"] = type.Name;
         file.Values["set"] = setId;
         file.Values["culture"] = culture;
@@ -97,6 +89,22 @@ public sealed class SharedPractices(
         if (errors.Count > 0)
         {
             return (null, S["The practice could not be saved: {0}", string.Join(" ", errors.Select(e => e.Message))]);
+        }
+
+        // The file is stored only once the practice is known good: a refused practice must leave no file behind in the
+        // storage, which the transaction below does not roll back (the file's link line changes nothing Content checks).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (upload is not null && kind is not null)
+        {
+            // Named by what its bytes are, so that Content's checks (by name and first bytes) agree with ours.
+            await using var content = upload.Open();
+            var (saved, error) = await uploads.SaveAsync(Path.GetFileNameWithoutExtension(upload.Name) + kind.Extension, content, upload.Length, "share", cancellationToken);
+            if (saved is null)
+            {
+                return (null, S["The file was refused: {0}", error!]);
+            }
+
+            file.Body = Body(input, saved, pathBase);
         }
 
         var item = new ContentItem { Type = type.Name, SetId = setId, Culture = culture, Slug = slug, Status = ContentStatus.Draft };

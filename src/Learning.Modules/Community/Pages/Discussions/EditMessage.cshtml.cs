@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Learning.Modules.Community.Discussions;
+using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Data;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,8 @@ namespace Learning.Modules.Community.Pages.Discussions;
 
 /// <summary>The author edits their message (and the title, for a thread's first message) within the time the installation
 /// allows (<c>Learning:Community:EditMinutes</c>); the thread then shows it as "edited". Someone else's message is not found.</summary>
-public sealed class EditMessageModel(LearningDbContext db, DiscussionBoard board, IStringLocalizer<CommunityStrings> S) : PageModel
+public sealed class EditMessageModel(LearningDbContext db, DiscussionBoard board, DiscussionReader reader, MarkdownRenderer markdown,
+    IAuthorizationService authorization, IStringLocalizer<CommunityStrings> S) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -58,6 +61,10 @@ public sealed class EditMessageModel(LearningDbContext db, DiscussionBoard board
         {
             ModelState.AddModelError(nameof(Body), S["Write your message."]);
         }
+        else if (DiscussionTexts.Unreadable(S, markdown, body) is { } unreadable)
+        {
+            ModelState.AddModelError(nameof(Body), unreadable);
+        }
 
         if (Message!.Opening && title is null)
         {
@@ -77,7 +84,9 @@ public sealed class EditMessageModel(LearningDbContext db, DiscussionBoard board
         }
 
         TempData["Done"] = (string)S["Your message was changed."];
-        return LocalRedirect(CultureLinks.Path(Request, Cultures.Current, $"discussions/{Message.ThreadId}") + "#message-" + Id);
+        var editor = (await authorization.AuthorizeAsync(User, Roles.EditorPolicy)).Succeeded;
+        var page = await reader.PageOfAsync(Message.ThreadId, Id, User.UserId(), editor, cancellationToken);
+        return LocalRedirect(CultureLinks.Path(Request, Cultures.Current, $"discussions/{Message.ThreadId}") + (page > 1 ? $"?p={page}" : "") + "#message-" + Id);
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)

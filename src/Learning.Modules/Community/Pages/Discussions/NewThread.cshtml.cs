@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Learning.Modules.Community.Discussions;
+using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Security;
@@ -13,7 +14,8 @@ namespace Learning.Modules.Community.Pages.Discussions;
 
 /// <summary>Starts a thread in a place (<c>?place=practice&amp;id=…</c>, or the general place), in the reader's language:
 /// a title and a first message. Signed-in people only (signing in needs a confirmed e-mail address).</summary>
-public sealed class NewThreadModel(DiscussionPlaces places, DiscussionBoard board, IAuthorizationService authorization, IStringLocalizer<CommunityStrings> S) : PageModel
+public sealed class NewThreadModel(DiscussionPlaces places, DiscussionBoard board, IAuthorizationService authorization, MarkdownRenderer markdown,
+    IStringLocalizer<CommunityStrings> S) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "place")]
     public string? PlaceKind { get; set; }
@@ -57,6 +59,10 @@ public sealed class NewThreadModel(DiscussionPlaces places, DiscussionBoard boar
         if (body is null)
         {
             ModelState.AddModelError(nameof(Body), S["Write your message."]);
+        }
+        else if (DiscussionTexts.Unreadable(S, markdown, body) is { } unreadable)
+        {
+            ModelState.AddModelError(nameof(Body), unreadable);
         }
 
         if (!ModelState.IsValid)

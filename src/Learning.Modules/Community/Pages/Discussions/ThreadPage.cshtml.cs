@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Learning.Modules.Community.Discussions;
+using Learning.Modules.Content;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Data;
@@ -20,7 +21,7 @@ namespace Learning.Modules.Community.Pages.Discussions;
 /// </summary>
 [AllowAnonymous]
 public sealed class ThreadPageModel(DiscussionReader reader, DiscussionBoard board, DiscussionPlaces places, DiscussionSettingsStore settings, LearningDbContext db,
-    IAuthorizationService authorization, IStringLocalizer<CommunityStrings> S) : PageModel
+    IAuthorizationService authorization, MarkdownRenderer markdown, IStringLocalizer<CommunityStrings> S) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -64,8 +65,12 @@ public sealed class ThreadPageModel(DiscussionReader reader, DiscussionBoard boa
     /// <summary>Whether the signed-in reader follows the thread.</summary>
     public bool Following { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The page of replies asked for (<c>?p=</c>); posts answer on the page of the message they concern.</summary>
+    private int pageNumber = 1;
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "p")] int? p, CancellationToken cancellationToken)
     {
+        pageNumber = p ?? 1;
         if (await ShowAsync(cancellationToken) is { } refused)
         {
             return refused;
@@ -111,6 +116,10 @@ public sealed class ThreadPageModel(DiscussionReader reader, DiscussionBoard boa
         {
             ModelState.AddModelError(nameof(Body), S["Write your message."]);
         }
+        else if (DiscussionTexts.Unreadable(S, markdown, body) is { } unreadable)
+        {
+            ModelState.AddModelError(nameof(Body), unreadable);
+        }
 
         if (!ModelState.IsValid)
         {
@@ -130,7 +139,7 @@ public sealed class ThreadPageModel(DiscussionReader reader, DiscussionBoard boa
         }
 
         Done = outcome == DiscussionOutcome.Held ? S["Your message was sent: the editors will read it before the others see it."] : S["Your reply was posted."];
-        return LocalRedirect(Request.PathBase + Request.Path + "#message-" + messageId);
+        return LocalRedirect(await MessageLinkAsync(messageId, cancellationToken));
     }
 
     public Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken) =>
@@ -242,7 +251,7 @@ public sealed class ThreadPageModel(DiscussionReader reader, DiscussionBoard boa
         }
 
         Done = done;
-        return LocalRedirect(Request.PathBase + Request.Path + "#message-" + MessageId);
+        return LocalRedirect(await MessageLinkAsync(MessageId, cancellationToken));
     }
 
     /// <summary>A post needs a signed-in person who can read the thread.</summary>
@@ -278,7 +287,9 @@ public sealed class ThreadPageModel(DiscussionReader reader, DiscussionBoard boa
         }
 
         Editor = userId is not null && (await authorization.AuthorizeAsync(User, Roles.EditorPolicy)).Succeeded;
-        View = await reader.ThreadAsync(Id, userId, Editor, cancellationToken);
+        // A refused form is shown on the page of its message, with its message.
+        var page = Refused is { } refused ? await reader.PageOfAsync(Id, refused, userId, Editor, cancellationToken) : pageNumber;
+        View = await reader.ThreadAsync(Id, userId, Editor, page, cancellationToken);
         if (View is null)
         {
             return NotFound();
@@ -286,13 +297,20 @@ public sealed class ThreadPageModel(DiscussionReader reader, DiscussionBoard boa
 
         Following = userId is not null && await reader.FollowsAsync(userId, Id, cancellationToken);
         Place = await places.FindAsync(View.Thread.PlaceKind, View.Thread.PlaceId, Cultures.Current, cancellationToken);
-        Quoted = QuoteId is { } quote ? View.Messages.FirstOrDefault(m => m.Message.Id == quote && m.ShowsText && m.Message.Status == MessageStatus.Visible) : null;
+        Quoted = QuoteId is { } quote ? await reader.QuotableAsync(Id, quote, userId, cancellationToken) : null;
         if (Quoted is null)
         {
             QuoteId = null;
         }
 
         return null;
+    }
+
+    /// <summary>The thread's address on the page that shows the message, at the message.</summary>
+    private async Task<string> MessageLinkAsync(int messageId, CancellationToken cancellationToken)
+    {
+        var page = await reader.PageOfAsync(Id, messageId, User.UserId(), Editor, cancellationToken);
+        return Request.PathBase + Request.Path + (page > 1 ? $"?p={page}" : "") + "#message-" + messageId;
     }
 
     /// <summary>A message's text as HTML (Content's Markdown pipeline: raw HTML off, only safe links).</summary>

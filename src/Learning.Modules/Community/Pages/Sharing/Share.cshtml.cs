@@ -39,6 +39,14 @@ public sealed class ShareModel(SharedPractices sharing, IOptions<SharingOptions>
             return NotFound();
         }
 
+        // Checked first: a learner over the limit stores nothing, not even the file.
+        if (await sharing.TooManyAsync(User.UserId()!, options.Value.SubmissionsPerDay, cancellationToken))
+        {
+            ModelState.AddModelError(string.Empty, S["You have shared {0} practices in the last 24 hours: share the next one tomorrow.", options.Value.SubmissionsPerDay]);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
         if (!SubmissionInput.Countries.Contains(Input.Country ?? ""))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Country)}", S["Choose a country from the list."]);
