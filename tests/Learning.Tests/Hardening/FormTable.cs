@@ -607,7 +607,7 @@ public static class FormTable
                 Accepted = (w, p) => w.WithDbAsync(async db =>
                 {
                     var follows = await db.PlaceFollows.ToListAsync();
-                    Stored.That(follows.Count == (p["follow"] == "true" ? 1 : 0), $"{follows.Count} places followed");
+                    Stored.That(follows.Count == (bool.TryParse(p["follow"], out var follow) && follow ? 1 : 0), $"{follows.Count} places followed");
                     Stored.That(follows.All(f => f.PlaceKind == "practice" && f.PlaceId == "job-desk"), "the place followed");
                     return 0;
                 }),
