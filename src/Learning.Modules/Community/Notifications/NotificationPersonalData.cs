@@ -1,14 +1,20 @@
 using Learning.Modules.Core.PersonalData;
 using Learning.Modules.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Learning.Modules.Community.Notifications;
 
 /// <summary>The discussion e-mails' part of "download my data" (the choice, the places followed, the messages e-mailed) and
 /// of deleting an account (all of it goes).</summary>
-public sealed class NotificationPersonalData(LearningDbContext db) : IPersonalDataProvider
+public sealed class NotificationPersonalData(LearningDbContext db, IStringLocalizer<CommunityStrings> S, IOptions<NotificationOptions> options) : IPersonalDataProvider
 {
     public string Section => "discussionNotifications";
+
+    public string Title => S["Discussion e-mails"];
+
+    public string? Description => S["Your choice of e-mails about the discussions you follow, the places you follow, and which messages were e-mailed to you (kept {0} days).", Math.Max(2, options.Value.KeepSentDays)];
 
     public async Task<object?> ExportAsync(string userId, CancellationToken cancellationToken)
     {
