@@ -34,6 +34,7 @@ public sealed class CommunityModule : ILearningModule
         services.AddSingleton(new NavigationItem("Discussions", "discussions", 60, typeof(CommunityStrings)));
         services.AddSingleton(new NavigationItem("Moderation", "editor/discussions", 93, typeof(CommunityStrings), Roles.EditorPolicy));
         services.AddSingleton(new NavigationItem("Discussion settings", "admin/community", 102, typeof(CommunityStrings), Roles.AdministratorPolicy));
+        Notifications.NotificationsSetup.AddServices(services, configuration); // following places, e-mails of discussions
         // Share your practice
         services.Configure<SharingOptions>(configuration.GetSection($"{LearningOptions.Section}:Community:Sharing"));
         services.AddScoped<SharedPractices>();
@@ -53,6 +54,7 @@ public sealed class CommunityModule : ILearningModule
         model.ApplyConfiguration(new MessageReportConfiguration());
         model.ApplyConfiguration(new DiscussionSettingsConfiguration());
         model.ApplyConfiguration(new ThreadFollowConfiguration());
+        Notifications.NotificationsSetup.ConfigureModel(model);
         // Share your practice
         model.ApplyConfiguration(new PracticeSubmissionConfiguration());
         model.ApplyConfiguration(new SubmissionMessageConfiguration());

@@ -110,7 +110,8 @@ public sealed class UpgradeTests
                  "20261206110000_SharingInitial",
                  "20261206120000_CoreEmailLists",
                  "20261206121000_MoocReminders",
-                 "20261206130000_CommunityPrivacyNotices"],
+                 "20261206130000_CommunityPrivacyNotices",
+                 "20261206140000_DiscussionNotifications"],
                 history.Order(StringComparer.Ordinal));
         }
 

@@ -9,6 +9,8 @@ using Learning.Modules.Content.Pages.Admin;
 using Learning.Modules.Content.Pages.Editor;
 using Learning.Modules.Certificates;
 using Learning.Modules.Community.Privacy;
+using Learning.Modules.Community.Notifications;
+using Learning.Modules.Community.Notifications.Pages;
 using Learning.Modules.Community.Privacy.Pages;
 using Learning.Modules.Community.Discussions;
 using Learning.Modules.Community.Pages.Admin;
@@ -585,6 +587,30 @@ public static class FormTable
                 [Flag("MembersOnly", "true"), Flag("HoldFirstMessages", "true"), Flag("RemoveErasedContent")])
             {
                 Prepare = w => w.ResetDiscussionAsync(),
+            },
+            new(typeof(DiscussionEmailsModel), "", "/en/discussions/emails", Needs.SignedIn, Persona.Learner,
+                [Choice("Mode", "DailyDigest", required: true)])
+            {
+                Prepare = w => w.WithDbAsync(db => db.NotificationChoices.ExecuteDeleteAsync()),
+                Accepted = (w, p) => w.WithDbAsync(async db =>
+                {
+                    var choice = await db.NotificationChoices.SingleOrDefaultAsync();
+                    Stored.That(choice?.Mode.ToString() == p["Mode"] || (p["Mode"] == "None" && choice is null), $"the choice {choice?.Mode}");
+                    return 0;
+                }),
+            },
+            new(typeof(DiscussionEmailsModel), "Place", "/en/discussions/emails", Needs.SignedIn, Persona.Learner,
+                [Choice("place", "practice", required: true), Id("id", Place.Body, _ => "job-desk", _ => ["no-such-set", "job-desk-en", FormWorld.UnknownNumber]),
+                 Flag("follow", "true"), Flag("all"), Choice("back")])
+            {
+                Prepare = w => w.WithDbAsync(db => db.PlaceFollows.ExecuteDeleteAsync()),
+                Accepted = (w, p) => w.WithDbAsync(async db =>
+                {
+                    var follows = await db.PlaceFollows.ToListAsync();
+                    Stored.That(follows.Count == (bool.TryParse(p["follow"], out var follow) && follow ? 1 : 0), $"{follows.Count} places followed");
+                    Stored.That(follows.All(f => f.PlaceKind == "practice" && f.PlaceId == "job-desk"), "the place followed");
+                    return 0;
+                }),
             },
 
             // Community: share your practice
