@@ -42,7 +42,7 @@ public sealed class PersonalDataDownloadTests
         var zip = await PersonalDataZip.DownloadAsync(client, "/fr");
 
         // One JSON file per provider's section, and the index.
-        Assert.Equal(["account.json", "certificate.json", "course.json", "discussions.json", "emaillists.json", "feedback.json", "index.html", "reports.json", "shared-practices.json", "tests.json"],
+        Assert.Equal(["account.json", "certificate.json", "course.json", "discussionnotifications.json", "discussions.json", "emaillists.json", "feedback.json", "index.html", "reports.json", "shared-practices.json", "tests.json"],
             zip.Files.Order(StringComparer.Ordinal));
         Assert.Contains("attachment", zip.ContentDisposition);
         Assert.Contains(".zip", zip.ContentDisposition);
@@ -69,7 +69,7 @@ public sealed class PersonalDataDownloadTests
         Assert.Equal(("Certificat", "1"), rows["certificate.json"]);
         Assert.Equal(("Compte", "1"), rows["account.json"]);
         Assert.Equal(("Tests", "0"), rows["tests.json"]);
-        Assert.Equal(9, rows.Count); // one row per section: account, certificate, course, discussions, e-mail lists, feedback, reports, shared practices, tests
+        Assert.Equal(10, rows.Count); // one row per section: account, certificate, course, discussion e-mails, discussions, e-mail lists, feedback, reports, shared practices, tests
         Assert.Contains(HostileComment, index.GetElementById("feedback")!.TextContent);
         Assert.Contains(HostileName, index.GetElementById("account")!.TextContent);
         Assert.Contains("&lt;script&gt;", zip.Index);
