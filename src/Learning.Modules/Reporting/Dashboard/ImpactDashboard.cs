@@ -5,7 +5,6 @@ using Learning.Modules.Data;
 using Learning.Modules.Feedback.Contracts;
 using Learning.Modules.Mooc.Contracts;
 using Learning.Modules.Reporting.Facts;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Learning.Modules.Reporting.Dashboard;
