@@ -124,7 +124,7 @@ bench() {
   local again; again=$(python3 bench/impact-data.py signin "$site" "$password") && cookie=$again
   for _ in $(seq 1 600); do
     [ "$(grep -c "learners refreshed" "$data.log" || true)" -gt "$jobs_before" ] && break
-    grep -q "could not be refreshed" "$data.log" && { echo "the job failed:"; grep -A5 "could not be refreshed" "$data.log"; break; }
+    grep -q "refresh failed for tenant" "$data.log" && { echo "the job failed:"; grep -A5 "refresh failed for tenant" "$data.log"; break; }
     sleep 0.2
   done
   local jobs_seen; jobs_seen=$(grep -c "learners refreshed" "$data.log" || true)

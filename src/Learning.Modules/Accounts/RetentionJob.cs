@@ -25,15 +25,14 @@ public sealed class RetentionJob(TenantRegistry registry, IServiceScopeFactory s
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        foreach (var tenant in registry.All.Where(t => t.State == TenantState.Running))
+        await scopes.ForEachRunningTenantAsync(registry, logger, "Retention", async (tenant, services) =>
         {
-            await using var scope = scopes.CreateTenantScope(tenant);
-            var (accountsDeleted, emailsDeleted) = await RunAsync(scope.ServiceProvider, cancellationToken);
+            var (accountsDeleted, emailsDeleted) = await RunAsync(services, cancellationToken);
             if (accountsDeleted + emailsDeleted > 0)
             {
                 logger.LogInformation("Retention in {Tenant}: {Accounts} unconfirmed accounts and {Emails} old e-mails deleted.", tenant.Name, accountsDeleted, emailsDeleted);
             }
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Runs the retention in one tenant's scope; returns how many accounts and e-mails were deleted.</summary>

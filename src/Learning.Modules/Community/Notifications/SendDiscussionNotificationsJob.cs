@@ -11,22 +11,13 @@ public sealed class SendDiscussionNotificationsJob(TenantRegistry registry, ISer
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        foreach (var tenant in registry.All.Where(t => t.State == TenantState.Running))
+        await scopes.ForEachRunningTenantAsync(registry, logger, "Discussion notifications", async (tenant, services) =>
         {
-            try
+            var sent = await services.GetRequiredService<DiscussionNotifier>().SendDueAsync(cancellationToken);
+            if (sent > 0)
             {
-                await using var scope = scopes.CreateTenantScope(tenant);
-                var sent = await scope.ServiceProvider.GetRequiredService<DiscussionNotifier>().SendDueAsync(cancellationToken);
-                if (sent > 0)
-                {
-                    logger.LogInformation("{Count} discussion e-mails queued for tenant {Tenant}.", sent, tenant.Name);
-                }
+                logger.LogInformation("{Count} discussion e-mails queued for tenant {Tenant}.", sent, tenant.Name);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // One tenant's failure does not keep the others' followers from their e-mails.
-                logger.LogError(exception, "Discussion notifications failed for tenant {Tenant}.", tenant.Name);
-            }
-        }
+        }, cancellationToken);
     }
 }

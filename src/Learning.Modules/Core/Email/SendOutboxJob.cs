@@ -17,12 +17,8 @@ public sealed class SendOutboxJob(TenantRegistry registry, IServiceScopeFactory 
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        foreach (var tenant in registry.All.Where(t => t.State == TenantState.Running))
-        {
-            await using var scope = scopes.CreateTenantScope(tenant);
-            var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
-            await SendPendingAsync(db, cancellationToken);
-        }
+        await scopes.ForEachRunningTenantAsync(registry, logger, "Sending e-mails", (_, services) =>
+            SendPendingAsync(services.GetRequiredService<LearningDbContext>(), cancellationToken), cancellationToken);
     }
 
     private async Task SendPendingAsync(LearningDbContext db, CancellationToken cancellationToken)

@@ -12,22 +12,13 @@ public sealed class SendRemindersJob(TenantRegistry registry, IServiceScopeFacto
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        foreach (var tenant in registry.All.Where(t => t.State == TenantState.Running))
+        await scopes.ForEachRunningTenantAsync(registry, logger, "Course reminders", async (tenant, services) =>
         {
-            try
+            var sent = await services.GetRequiredService<CourseReminders>().SendDueAsync(cancellationToken);
+            if (sent > 0)
             {
-                await using var scope = scopes.CreateTenantScope(tenant);
-                var sent = await scope.ServiceProvider.GetRequiredService<CourseReminders>().SendDueAsync(cancellationToken);
-                if (sent > 0)
-                {
-                    logger.LogInformation("{Count} course reminders queued for tenant {Tenant}.", sent, tenant.Name);
-                }
+                logger.LogInformation("{Count} course reminders queued for tenant {Tenant}.", sent, tenant.Name);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // One tenant's failure (its database unreachable) does not keep the others' learners from their reminders.
-                logger.LogError(exception, "Course reminders failed for tenant {Tenant}.", tenant.Name);
-            }
-        }
+        }, cancellationToken);
     }
 }
