@@ -23,16 +23,13 @@ public sealed class BankAnalyses(
     TenantContext tenantContext,
     IOptions<ReportingOptions> options)
 {
-    public async Task<IReadOnlyList<QuestionStatistics>> ForBankAsync(string bank, string culture, bool allAttempts, CancellationToken cancellationToken)
+    /// <summary>The bank's analysis with the choice texts of <paramref name="shown"/> (the bank's questions in the reader's
+    /// language, <see cref="TestResults.QuestionsAsync"/>).</summary>
+    public async Task<IReadOnlyList<QuestionStatistics>> ForBankAsync(BankResults shown, bool allAttempts, CancellationToken cancellationToken)
     {
-        var statistics = await PreparedAsync(bank, allAttempts, cancellationToken);
-        if (culture == Cultures.Default)
-        {
-            return statistics;
-        }
-
+        var statistics = await PreparedAsync(shown.Bank, allAttempts, cancellationToken);
         // Translations have the French version's shape (QuestionBanks.LoadAsync sees to it): choices match by index.
-        var texts = (await results.QuestionsAsync(bank, culture, cancellationToken)).Questions.ToDictionary(q => q.Name, q => q.Choices, StringComparer.Ordinal);
+        var texts = shown.Questions.ToDictionary(q => q.Name, q => q.Choices, StringComparer.Ordinal);
         return statistics.Select(s => texts.GetValueOrDefault(s.Name) is { } choices && choices.Count == s.Choices.Count
             ? s with { Choices = s.Choices.Select((c, i) => c with { Text = choices[i] }).ToList() }
             : s).ToList();

@@ -48,8 +48,9 @@ public sealed class QuestionsModel(TestResults results, BankAnalyses analyses, F
         var culture = Cultures.Current;
         // As on the dashboard: the job keeps the facts fresh, the page refreshes them only when the job has not.
         await refresh.RunWhenOlderThanAsync(TimeSpan.FromMinutes(2 * options.Value.RefreshIntervalMinutes), cancellationToken);
-        Statistics = await analyses.ForBankAsync(Bank, culture, AllAttempts, cancellationToken);
-        PreviewLanguage = (await results.QuestionsAsync(Bank, culture, cancellationToken)).Cultures.Contains(culture) ? culture : Cultures.Default;
+        var shown = await results.QuestionsAsync(Bank, culture, cancellationToken);
+        Statistics = await analyses.ForBankAsync(shown, AllAttempts, cancellationToken);
+        PreviewLanguage = shown.Cultures.Contains(culture) ? culture : Cultures.Default;
         return Page();
     }
 }
