@@ -3,6 +3,7 @@ using Learning.Modules.Core;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.PersonalData;
+using Learning.Modules.Core.Scale;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
@@ -93,11 +94,20 @@ public sealed class AccountsModule : ILearningModule
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(AccountPostsLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    $"{context.RequestServices.GetRequiredService<TenantContext>().Tenant.Name}|{context.Connection.RemoteIpAddress}",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = postsPerMinute, Window = TimeSpan.FromMinutes(1) })
-                : RateLimitPartition.GetNoLimiter("reads"));
+            o.AddPolicy(AccountPostsLimit, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("reads");
+                }
+
+                var client = $"{context.RequestServices.GetRequiredService<TenantContext>().Tenant.Name}|{context.Connection.RemoteIpAddress}";
+                // Several nodes count together in Redis; one node counts in its memory.
+                var redis = context.RequestServices.GetRequiredService<RedisConnection>();
+                return redis.Multiplexer is { } shared
+                    ? RateLimitPartition.Get(client, key => new FixedWindowAcrossNodes(shared, redis.KeyPrefix, key, postsPerMinute, TimeSpan.FromMinutes(1), TimeProvider.System))
+                    : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions { PermitLimit = postsPerMinute, Window = TimeSpan.FromMinutes(1) });
+            });
         });
 
         services.AddScoped<AccountEmails>();

@@ -1,5 +1,6 @@
 using Learning.Modules.Core;
 using Learning.Modules.Core.Navigation;
+using Learning.Modules.Core.Scale;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
@@ -22,6 +23,13 @@ public sealed class ContentModule : ILearningModule
         services.Configure<ContentOptions>(configuration.GetSection($"{LearningOptions.Section}:Content"));
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ContentChanges>();
+        services.OnClusterSignal(ContentChanges.ContentChannel, async (sp, tenant) =>
+        {
+            sp.GetRequiredService<ContentChanges>().Signal(tenant);
+            await sp.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(ContentPublisher.CacheTag(tenant), default);
+        });
+        services.OnClusterSignal(ContentChanges.PagesChannel, (sp, tenant) =>
+            sp.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(ContentPublisher.CacheTag(tenant), default).AsTask());
         services.AddScoped<SearchIndex>();
         services.AddScoped<ContentReader>();
         services.AddScoped<ContentPublisher>();

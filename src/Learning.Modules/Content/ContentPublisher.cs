@@ -1,14 +1,13 @@
 using Learning.Modules.Core;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Modules.Content;
 
 /// <summary>Saves new versions and publishes them: the only way content changes, from the editor
 /// pages and from imports alike, so versions, search and caches always agree.</summary>
-public sealed class ContentPublisher(LearningDbContext db, SearchIndex search, MarkdownRenderer markdown, IOutputCacheStore cache, ContentChanges changes, TenantContext tenantContext, TimeProvider clock)
+public sealed class ContentPublisher(LearningDbContext db, SearchIndex search, MarkdownRenderer markdown, ContentChanges changes, TenantContext tenantContext, TimeProvider clock)
 {
     /// <summary>The output-cache tag of the tenant's reader pages, evicted by every publication.</summary>
     public static string CacheTag(string tenant) => "content:" + tenant;
@@ -85,10 +84,6 @@ public sealed class ContentPublisher(LearningDbContext db, SearchIndex search, M
         await search.RemoveAsync(item.Id, cancellationToken);
     }
 
-    /// <summary>Readers' pages of the tenant show the change from now on.</summary>
-    public Task EvictCachedPagesAsync(CancellationToken cancellationToken)
-    {
-        changes.Signal(tenantContext.Tenant.Name);
-        return cache.EvictByTagAsync(CacheTag(tenantContext.Tenant.Name), cancellationToken).AsTask();
-    }
+    /// <summary>Readers' pages of the tenant show the change from now on, on every node.</summary>
+    public Task EvictCachedPagesAsync(CancellationToken cancellationToken) => changes.PublishedAsync(tenantContext.Tenant.Name);
 }

@@ -17,7 +17,7 @@ public interface IMediaStorage
 /// <summary>Media in App_Data/Sites/&lt;tenant&gt;/media/.</summary>
 public sealed class FileMediaStorage(DataPaths paths, TenantContext tenantContext) : IMediaStorage
 {
-    private string Folder => Path.Combine(paths.TenantFolder(tenantContext.Tenant.Name), "media");
+    private string Folder => paths.MediaFolder(tenantContext.Tenant.Name);
 
     /// <summary>Streams into a temporary file, moved into place once complete: a refused or broken upload
     /// leaves no half file under a name the library could serve.</summary>

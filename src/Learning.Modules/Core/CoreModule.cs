@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Learning.Modules.Core.Email;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
+using Learning.Modules.Core.Scale;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Antiforgery;
@@ -38,8 +39,14 @@ public sealed class CoreModule : ILearningModule
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataPaths>();
 
+        // Several nodes: caches dropped everywhere when something changes (Redis pub/sub, when configured).
+        services.AddSingleton<RedisConnection>();
+        services.AddSingleton<ClusterSignals>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterSignals>());
+
         // Tenants
         services.AddSingleton<TenantRegistry>();
+        services.OnClusterSignal(TenantRegistry.Channel, (sp, _) => sp.GetRequiredService<TenantRegistry>().LoadAsync());
         services.AddScoped<TenantContext>();
         services.AddSingleton<TenantSetup>();
         services.AddSingleton<TenantAddresses>();
@@ -88,11 +95,12 @@ public sealed class CoreModule : ILearningModule
                 .RequireRole(Roles.Administrator)
                 .RequireAssertion(c => c.Resource is HttpContext http && http.RequestServices.GetRequiredService<TenantContext>().Tenant.IsDefault));
 
-        // Keys are kept with the installation's data, so cookies survive a restart, and encrypted there with
-        // a certificate (KeyRingCertificate says which). Form tokens are bound to the tenant that issued them.
+        // Keys are kept in the default tenant's database, so cookies survive a restart and every node reads the same
+        // ring, and encrypted there with a certificate (KeyRingCertificate says which). Form tokens are bound to the
+        // tenant that issued them.
         services.AddDataProtection().SetApplicationName("Learning").ProtectKeysWithCertificate(KeyRingCertificate.Load(configuration));
-        services.AddOptions<KeyManagementOptions>().Configure<DataPaths, ILoggerFactory>((o, paths, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.DataProtectionKeys), logs));
+        services.AddSingleton<DatabaseKeyRing>();
+        services.AddOptions<KeyManagementOptions>().Configure<DatabaseKeyRing>((o, ring) => o.XmlRepository = ring);
         services.AddSingleton<IAntiforgeryAdditionalDataProvider, TenantAntiforgeryData>();
 
         // E-mail leaves through the outbox, sent by a Quartz job.
@@ -136,7 +144,9 @@ public sealed class CoreModule : ILearningModule
 
     public void ConfigureModel(ModelBuilder model) => model
         .ApplyConfiguration(new OutboxMessageConfiguration())
-        .ApplyConfiguration(new EmailOptOutConfiguration());
+        .ApplyConfiguration(new EmailOptOutConfiguration())
+        .ApplyConfiguration(new TenantConfiguration())
+        .ApplyConfiguration(new DataProtectionKeyConfiguration());
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

@@ -1,4 +1,6 @@
 using Learning.Modules.Core.Email;
+using Learning.Modules.Core.Security;
+using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,5 +14,11 @@ public static class CoreTables
         public DbSet<OutboxMessage> OutboxMessages => db.Set<OutboxMessage>();
 
         public DbSet<EmailOptOut> EmailOptOuts => db.Set<EmailOptOut>();
+
+        /// <summary>The installation's tenants (used in the default tenant's database only).</summary>
+        public DbSet<Tenant> Tenants => db.Set<Tenant>();
+
+        /// <summary>The installation's data-protection key ring (used in the default tenant's database only).</summary>
+        public DbSet<DataProtectionKey> DataProtectionKeys => db.Set<DataProtectionKey>();
     }
 }

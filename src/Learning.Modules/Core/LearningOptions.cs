@@ -30,7 +30,17 @@ public sealed class LearningOptions
     /// Relative paths are resolved against the content root.</summary>
     public string DataPath { get; set; } = "App_Data";
 
-    /// <summary>The database of the default tenant, used when the installation is first set up.</summary>
+    /// <summary>Where tenants' media files live, when several nodes share them (a mounted network folder): each
+    /// tenant's files go to <c>{MediaPath}/{tenant}</c>. When empty: the tenant's folder under the data path.</summary>
+    public string? MediaPath { get; set; }
+
+    /// <summary>A Redis server shared by several nodes (StackExchange.Redis configuration, such as
+    /// <c>redis.internal:6379,password=…</c>): each node's caches are dropped on every node when something changes,
+    /// and account posts are counted once for all nodes. When empty: one node, everything in its memory.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>The database of the default tenant, which also holds the installation's list of tenants and its
+    /// data-protection keys.</summary>
     public DatabaseSettings Database { get; set; } = new();
 
     /// <summary>Per tenant (by identifier), what must not be written in tenants.json, such as

@@ -29,10 +29,12 @@ public sealed class TenantDatabases(DataPaths paths, IReadOnlyList<ILearningModu
         }
 
         Forget(tenant);
-        var folder = paths.TenantFolder(tenant.Name);
-        if (Directory.Exists(folder))
+        foreach (var folder in new[] { paths.TenantFolder(tenant.Name), paths.MediaFolder(tenant.Name) })
         {
-            Directory.Delete(folder, recursive: true);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 

@@ -1,18 +1,20 @@
 using Learning.Modules.Assessment.Contracts;
+using Learning.Modules.Core.Scale;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Learning.Modules.Mooc;
 
 /// <summary>
 /// Enrolment, progress through the activities (by activity id, so the same in every language) and "continue".
 /// A learner's state is read on every course page, so it is kept in memory for a short while and dropped by
-/// every change made through this node (a try, a visit, a test submitted); on several nodes, another node's
-/// page may lag by at most <see cref="Freshness"/>.
+/// each of their changes (a try, a visit, a test submitted) on every node (through <see cref="ClusterSignals"/>; should a
+/// signal be lost, a node's copy is at most <see cref="Freshness"/> old).
 /// </summary>
-public sealed class CourseProgress(LearningDbContext db, TestCenter tests, IMemoryCache cache, TenantContext tenantContext, TimeProvider clock)
+public sealed class CourseProgress(LearningDbContext db, TestCenter tests, IMemoryCache cache, ClusterSignals signals, TenantContext tenantContext, TimeProvider clock)
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
 
@@ -51,7 +53,7 @@ public sealed class CourseProgress(LearningDbContext db, TestCenter tests, IMemo
             }
         }
 
-        Forget(userId);
+        await ForgetAsync(userId);
     }
 
     /// <summary>Remembers the activity the person opened, for "continue", and when (for reminders).</summary>
@@ -60,14 +62,14 @@ public sealed class CourseProgress(LearningDbContext db, TestCenter tests, IMemo
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Enrolments.Where(e => e.UserId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastPart, part).SetProperty(e => e.LastActivity, activity).SetProperty(e => e.LastSeenUtc, now), cancellationToken);
-        Forget(userId);
+        await ForgetAsync(userId);
     }
 
     public async Task SuggestAsync(string userId, IEnumerable<string> parts, CancellationToken cancellationToken)
     {
         var suggested = string.Join(',', parts);
         await db.Enrolments.Where(e => e.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(e => e.SuggestedParts, suggested), cancellationToken);
-        Forget(userId);
+        await ForgetAsync(userId);
     }
 
     /// <summary>Counts a try at an activity; the first right one completes it. One statement when the row exists.</summary>
@@ -98,7 +100,7 @@ public sealed class CourseProgress(LearningDbContext db, TestCenter tests, IMemo
             }
         }
 
-        Forget(userId);
+        await ForgetAsync(userId);
     }
 
     public static IReadOnlyList<PartStanding> Standings(Learner learner, IReadOnlyList<CoursePart> parts) => parts.Select(p => new PartStanding(
@@ -128,5 +130,18 @@ public sealed class CourseProgress(LearningDbContext db, TestCenter tests, IMemo
 
     private (string, string, string) Key(string userId) => Key(tenantContext.Tenant.Name, userId);
 
-    private void Forget(string userId) => cache.Remove(Key(userId));
+    /// <summary>Drops the learner's state on every node (<see cref="LearnerChannel"/>).</summary>
+    internal static Task ForgetAsync(ClusterSignals signals, string tenant, string userId) => signals.PublishAsync(LearnerChannel, $"{tenant}\n{userId}");
+
+    /// <summary>This node's part of a learner's change.</summary>
+    internal static Task ForgetHere(IServiceProvider services, string message)
+    {
+        var (tenant, userId) = (message[..message.IndexOf('\n')], message[(message.IndexOf('\n') + 1)..]);
+        services.GetRequiredService<IMemoryCache>().Remove(Key(tenant, userId));
+        return Task.CompletedTask;
+    }
+
+    internal const string LearnerChannel = "learner";
+
+    private Task ForgetAsync(string userId) => ForgetAsync(signals, tenantContext.Tenant.Name, userId);
 }

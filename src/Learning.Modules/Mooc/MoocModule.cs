@@ -5,6 +5,7 @@ using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Email;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.PersonalData;
+using Learning.Modules.Core.Scale;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Mooc.Reminders;
@@ -28,6 +29,7 @@ public sealed class MoocModule : ILearningModule
         services.AddSingleton<IContentType>(sp => sp.GetRequiredService<MoocPartType>());
         services.AddScoped<Course>();
         services.AddScoped<CourseProgress>();
+        services.OnClusterSignal(CourseProgress.LearnerChannel, CourseProgress.ForgetHere);
         services.AddScoped<ITestSubmittedHandler, ProgressOnSubmission>();
         services.AddSingleton<ITestOwner, PartTests>();
         services.AddSingleton<ITenantSetupStep, MoocSetupStep>();

@@ -1,14 +1,14 @@
 using Learning.Modules.Assessment.Contracts;
+using Learning.Modules.Core.Scale;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Learning.Modules.Mooc;
 
 /// <summary>A graded test changes the learner's progress bars: their state is read afresh. Handing in a test is also
 /// activity in the course: reminders count from it.</summary>
-public sealed class ProgressOnSubmission(IMemoryCache cache, TenantContext tenantContext, LearningDbContext db, TimeProvider clock) : ITestSubmittedHandler
+public sealed class ProgressOnSubmission(ClusterSignals signals, TenantContext tenantContext, LearningDbContext db, TimeProvider clock) : ITestSubmittedHandler
 {
     public async Task OnSubmittedAsync(TestSubmitted submitted, CancellationToken cancellationToken)
     {
@@ -18,6 +18,6 @@ public sealed class ProgressOnSubmission(IMemoryCache cache, TenantContext tenan
             await db.Enrolments.Where(e => e.UserId == submitted.UserId).ExecuteUpdateAsync(s => s.SetProperty(e => e.LastSeenUtc, now), cancellationToken);
         }
 
-        cache.Remove(CourseProgress.Key(tenantContext.Tenant.Name, submitted.UserId));
+        await CourseProgress.ForgetAsync(signals, tenantContext.Tenant.Name, submitted.UserId);
     }
 }

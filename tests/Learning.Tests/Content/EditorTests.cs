@@ -412,6 +412,6 @@ public sealed class EditorTests
     private static Task<int> CountItems(LearningApp app, string set) =>
         app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems.CountAsync(i => i.SetId == set));
 
-    private static Task<string> Slug(LearningApp app, int id) =>
+    internal static Task<string> Slug(LearningApp app, int id) =>
         app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems.Where(i => i.Id == id).Select(i => i.Slug).SingleAsync());
 }

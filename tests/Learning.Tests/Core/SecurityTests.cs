@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Learning.Modules.Accounts;
+using Learning.Modules.Core;
 using Learning.Tests.Accounts;
 using Learning.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -46,16 +47,17 @@ public sealed class SecurityTests
     {
         await using var app = new LearningApp();
 
-        var (roles, admins) = await app.WithTenantAsync(async sp =>
+        var (roles, admins, registered) = await app.WithTenantAsync(async sp =>
         {
             var db = sp.GetRequiredService<Learning.Modules.Data.LearningDbContext>();
             var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Learning.Modules.Accounts.LearningUser>>();
-            return (db.Roles.Select(r => r.Name).OrderBy(n => n).ToList(), await users.GetUsersInRoleAsync("Administrator"));
+            return (db.Roles.Select(r => r.Name).OrderBy(n => n).ToList(), await users.GetUsersInRoleAsync("Administrator"), db.Tenants.Select(t => t.Name).ToList());
         });
 
         Assert.Equal(["Administrator", "Editor", "Learner"], roles);
         Assert.Equal(LearningApp.AdminEmail, Assert.Single(admins).Email);
-        Assert.True(File.Exists(Path.Combine(app.DataPath, "tenants.json")));
+        Assert.Equal(["default"], registered); // the list of tenants lives in the default tenant's database
+        Assert.False(File.Exists(Path.Combine(app.DataPath, "tenants.json")));
         Assert.True(File.Exists(Path.Combine(app.DataPath, "Sites", "default", "learning.db")));
     }
 }

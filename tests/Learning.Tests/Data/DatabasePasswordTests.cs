@@ -50,9 +50,13 @@ public sealed class DatabasePasswordTests
         {
             _ = app.Services;
 
-            var registry = await File.ReadAllTextAsync(Path.Combine(app.DataPath, "tenants.json"));
-            var opened = await app.WithTenantAsync(sp => Task.FromResult(sp.GetRequiredService<LearningDbContext>().Database.GetConnectionString()));
+            var (registry, opened) = await app.WithTenantAsync(sp =>
+            {
+                var db = sp.GetRequiredService<LearningDbContext>();
+                return Task.FromResult((db.Tenants.Single().ConnectionString, db.Database.GetConnectionString()));
+            });
 
+            Assert.Contains(new NpgsqlConnectionStringBuilder(connection).Database!, registry);
             Assert.DoesNotContain("kept-in-configuration", registry);
             Assert.Equal("kept-in-configuration", new NpgsqlConnectionStringBuilder(opened).Password);
         }

@@ -111,7 +111,8 @@ public sealed class UpgradeTests
                  "20261206120000_CoreEmailLists",
                  "20261206121000_MoocReminders",
                  "20261206130000_CommunityPrivacyNotices",
-                 "20261206140000_DiscussionNotifications"],
+                 "20261206140000_DiscussionNotifications",
+                 "20261207100000_CoreInstallationTables"],
                 history.Order(StringComparer.Ordinal));
         }
 

@@ -50,7 +50,7 @@ public sealed class DatabaseSnapshot
         }
 
         var registry = sp.GetRequiredService<TenantRegistry>();
-        result["tenants.json"] = registry.All.OrderBy(t => t.Name).Select(t => Describe([JsonSerializer.Serialize(t)])).ToArray();
+        result["tenant registry (in memory)"] = registry.All.OrderBy(t => t.Name).Select(t => Describe([JsonSerializer.Serialize(t)])).ToArray();
         return new DatabaseSnapshot(result);
     });
 

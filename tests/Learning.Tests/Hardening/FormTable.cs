@@ -338,7 +338,7 @@ public static class FormTable
                  Choices("Input.Cultures"), Choice("Input.DefaultCulture"), Choice("Input.DatabaseProvider", "Sqlite"), Text("Input.ConnectionString", 1000, valid: ""),
                  Text("Input.AdministratorEmail", required: true, valid: "chief@fuzzed.example")])
             {
-                UsesDatabase = false, // its tenants are SQLite files on both runs
+                UsesDatabase = false, // its tenants are SQLite files on both runs (the list itself is in the default tenant's database)
                 AcceptedBound = TimeSpan.FromSeconds(30), // sets a tenant up: its schema, roles, administrator and content
                 Sample = (12, 0),
                 Accepted = async (w, p) =>
@@ -347,7 +347,7 @@ public static class FormTable
                     var created = registry.All.Single(t => !t.IsDefault && t.Name != FormWorld.OtherTenant);
                     Stored.That(created.DisplayName == p["Input.DisplayName"]?.Trim(), $"the name {Stored.Show(created.DisplayName)}");
                     Stored.Clean(created.DisplayName, "the name");
-                    registry.Remove(created.Name);
+                    await registry.RemoveAsync(created.Name);
                     await w.App.Services.GetRequiredService<TenantDatabases>().DeleteAsync(created, default);
                 },
             },
@@ -355,13 +355,12 @@ public static class FormTable
                 [Id("name", Place.Route, _ => FormWorld.OtherTenant, _ => [Tenant.DefaultName, "nope"])])
             {
                 UsesDatabase = false,
-                Accepted = (w, _) =>
+                Accepted = async (w, _) =>
                 {
                     var registry = w.App.Services.GetRequiredService<TenantRegistry>();
                     var other = registry.Find(FormWorld.OtherTenant)!;
                     Stored.That(other.State == TenantState.Disabled, "the tenant is not disabled");
-                    registry.Save(other with { State = TenantState.Running });
-                    return Task.CompletedTask;
+                    await registry.SaveAsync(other with { State = TenantState.Running });
                 },
             },
             new(typeof(TenantSettingsModel), "Enable", "/en/admin/tenants/{name}", Needs.InstallationAdministrator, Persona.Administrator,

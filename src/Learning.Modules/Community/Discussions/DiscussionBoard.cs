@@ -1,7 +1,6 @@
 using Learning.Modules.Content;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +14,7 @@ namespace Learning.Modules.Community.Discussions;
 /// <remarks>Visitors' pages of practices and parts come from the output cache with the list of their threads: the cache is
 /// emptied when that list changes (a thread listed, hidden or retitled), not for every reply, which the list does not show.</remarks>
 public sealed class DiscussionBoard(LearningDbContext db, DiscussionSettingsStore settingsStore, IOptions<CommunityOptions> options, TimeProvider clock,
-    IOutputCacheStore cache, TenantContext tenant)
+    ContentChanges changes, TenantContext tenant)
 {
     private CommunityOptions Options => options.Value;
 
@@ -361,5 +360,5 @@ public sealed class DiscussionBoard(LearningDbContext db, DiscussionSettingsStor
 
     /// <summary>Visitors' cached pages of practices and parts show the new list of threads (or the tenant's new settings).</summary>
     public Task EvictAsync(CancellationToken cancellationToken) =>
-        cache.EvictByTagAsync(ContentPublisher.CacheTag(tenant.Tenant.Name), cancellationToken).AsTask();
+        changes.PagesChangedAsync(tenant.Tenant.Name);
 }

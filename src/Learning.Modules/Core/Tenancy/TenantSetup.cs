@@ -1,3 +1,4 @@
+using Learning.Modules.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,6 @@ public sealed class TenantSetup(
     IServiceScopeFactory scopes,
     IEnumerable<ITenantSetupStep> steps,
     IOptions<LearningOptions> options,
-    TimeProvider clock,
     ILogger<TenantSetup> logger)
 {
     /// <summary>Runs every step for a new tenant and records it in the registry.
@@ -18,34 +18,32 @@ public sealed class TenantSetup(
     public async Task<string?> SetUpAsync(Tenant tenant, string administratorEmail, CancellationToken cancellationToken = default)
     {
         var context = await RunStepsAsync(tenant, administratorEmail, steps, cancellationToken);
-        registry.Save(tenant);
+        await registry.SaveAsync(tenant, cancellationToken);
         logger.LogInformation("Tenant {Tenant} is set up.", tenant.Name);
         return context.AdministratorPassword;
     }
 
-    /// <summary>At start-up: creates and sets up the default tenant on a fresh installation,
-    /// and brings every other tenant's schema up to date. Returns the one-time password of the default tenant's
-    /// administrator when it was just set up, for the console only (see <see cref="StartupBanner"/>).</summary>
+    /// <summary>At start-up: brings the default tenant's database (which holds the list of tenants) up to date and reads
+    /// the list; creates and sets up the default tenant on a fresh installation; and brings every other tenant's schema
+    /// up to date. Returns the one-time password of the default tenant's administrator when it was just set up, for the
+    /// console only (see <see cref="StartupBanner"/>).</summary>
     public async Task<string?> StartAsync(CancellationToken cancellationToken = default)
     {
+        var settings = registry.DefaultFromSettings();
+        await RunStepsAsync(settings, null, steps.Where(s => s is SchemaSetupStep), cancellationToken);
+        await registry.LoadAsync(cancellationToken);
+        await registry.ImportFileOnceAsync(cancellationToken);
+
         string? password = null;
         if (registry.Default is null)
         {
-            var database = options.Value.Database;
-            var tenant = new Tenant
-            {
-                Name = Tenant.DefaultName,
-                DisplayName = "RéSolution",
-                DatabaseProvider = database.Provider,
-                ConnectionString = DatabasePasswords.WithoutPassword(database.ConnectionString), // the password stays in the configuration
-                CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            };
-            password = await SetUpAsync(tenant, options.Value.AdminEmail, cancellationToken);
+            password = await SetUpAsync(settings, options.Value.AdminEmail, cancellationToken);
         }
 
         foreach (var tenant in registry.All.Where(t => t.State == TenantState.Running))
         {
-            await RunStepsAsync(tenant, null, steps.Where(s => s.RunsAtEveryStart), cancellationToken);
+            // The default tenant's schema was brought up to date above.
+            await RunStepsAsync(tenant, null, steps.Where(s => s.RunsAtEveryStart && !(tenant.IsDefault && s is SchemaSetupStep)), cancellationToken);
         }
 
         return password;

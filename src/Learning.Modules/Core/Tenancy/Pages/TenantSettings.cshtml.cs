@@ -23,9 +23,9 @@ public sealed class TenantSettingsModel(TenantRegistry registry, TenantDatabases
 
     public IActionResult OnGet(string name) => Load(name) ? Page() : NotFound();
 
-    public IActionResult OnPostDisable(string name) => SetState(name, TenantState.Disabled, S["The tenant is disabled."]);
+    public Task<IActionResult> OnPostDisableAsync(string name, CancellationToken cancellationToken) => SetStateAsync(name, TenantState.Disabled, S["The tenant is disabled."], cancellationToken);
 
-    public IActionResult OnPostEnable(string name) => SetState(name, TenantState.Running, S["The tenant is running."]);
+    public Task<IActionResult> OnPostEnableAsync(string name, CancellationToken cancellationToken) => SetStateAsync(name, TenantState.Running, S["The tenant is running."], cancellationToken);
 
     public async Task<IActionResult> OnPostDeleteAsync(string name, CancellationToken cancellationToken)
     {
@@ -41,20 +41,20 @@ public sealed class TenantSettingsModel(TenantRegistry registry, TenantDatabases
         }
 
         // First stop serving it, then remove its data.
-        registry.Remove(Tenant.Name);
+        await registry.RemoveAsync(Tenant.Name, cancellationToken);
         await databases.DeleteAsync(Tenant, cancellationToken);
         Message = S["The tenant {0} and all its data are deleted.", Tenant.DisplayName];
         return Redirect($"{Request.PathBase}/{Cultures.Current}/admin/tenants");
     }
 
-    private IActionResult SetState(string name, TenantState state, string message)
+    private async Task<IActionResult> SetStateAsync(string name, TenantState state, string message, CancellationToken cancellationToken)
     {
         if (!Load(name) || Tenant.IsDefault)
         {
             return NotFound();
         }
 
-        registry.Save(Tenant with { State = state });
+        await registry.SaveAsync(Tenant with { State = state }, cancellationToken);
         Message = message;
         return Redirect($"{Request.PathBase}{Request.Path}");
     }
