@@ -4,6 +4,8 @@ using Learning.Modules.Core;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
 using Learning.Modules.Mooc;
+using Learning.Modules.Reporting;
+using Learning.Modules.Reporting.Facts;
 using Learning.Tests.Content;
 using Learning.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -106,6 +108,29 @@ public sealed class SharedStateTests
 
         // Three posts in the minute, wherever they land; the fourth is refused (one node alone would allow 3 + 3).
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers);
+    }
+
+    [Fact]
+    public async Task The_impact_facts_refreshed_by_both_nodes_at_once_count_each_learner_once()
+    {
+        await using var nodes = await TwoNodes.StartAsync();
+        for (var i = 0; i < 30; i++)
+        {
+            var learner = await nodes.A.CreateUserAsync($"learner{i}@example.org");
+            await nodes.A.WithTenantAsync(async sp =>
+            {
+                await sp.GetRequiredService<CourseProgress>().EnrolAsync(learner.Id, default);
+                return true;
+            });
+        }
+
+        // The job on one node and a dashboard opened on the other, at the same moment.
+        await Task.WhenAll(
+            nodes.A.WithTenantAsync(sp => sp.GetRequiredService<FactsRefresh>().RunAsync(default)),
+            nodes.B.WithTenantAsync(sp => sp.GetRequiredService<FactsRefresh>().RunAsync(default)));
+
+        var facts = await nodes.A.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().LearnerFacts.Where(f => f.EnrolledUtc != null).CountAsync());
+        Assert.Equal(30, facts);
     }
 
     private static async Task<T> WithinASecondAsync<T>(Func<Task<T>> read, T expected)

@@ -32,16 +32,8 @@ public sealed class FactsRefresh(
     /// <summary>Refreshes what changed since the last run; returns how many learners' facts were rewritten.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var gate = locks.For(tenantContext.Tenant.Name);
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await RefreshAsync(cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        await using var held = await locks.EnterAsync(tenantContext.Tenant.Name, db, cancellationToken);
+        return await RefreshAsync(cancellationToken);
     }
 
     /// <summary>Refreshes the facts when they are older than <paramref name="age"/> (or were never made).</summary>
