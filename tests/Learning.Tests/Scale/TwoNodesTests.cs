@@ -1,0 +1,121 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
+using Learning.Tests.Infrastructure;
+using Npgsql;
+
+namespace Learning.Tests.Scale;
+
+/// <summary>
+/// Two real processes of one installation, as the README's "Several nodes" runs them: one PostgreSQL database, one
+/// Redis server, one key-ring certificate and one shared media folder; each node its own data folder and memory.
+/// Node A sets the installation up, node B joins it.
+/// </summary>
+public sealed class TwoNodesTests : IAsyncLifetime
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("learning-nodes-").FullName;
+    private readonly string database = $"learning_nodes_{Guid.NewGuid():n}"[..30];
+    private readonly SmtpCatcher smtp = new();
+    private readonly string redis = Databases.RedisServer();
+    private SiteProcess a = null!;
+    private SiteProcess b = null!;
+    private string adminPassword = "";
+
+    public async Task InitializeAsync()
+    {
+        a = await StartNodeAsync("a");
+        adminPassword = Regex.Match(string.Join('\n', a.Output), @"One-time password \(shown only this once\): (\S+)").Groups[1].Value;
+        Assert.NotEmpty(adminPassword);
+        b = await StartNodeAsync("b");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await a.DisposeAsync();
+        await b.DisposeAsync();
+        smtp.Dispose();
+        NpgsqlConnection.ClearAllPools();
+        await using var server = new NpgsqlConnection(Databases.PostgresServer);
+        await server.OpenAsync();
+        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", server))
+        {
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_person_signed_in_on_node_A_is_signed_in_on_node_B_and_a_practice_published_on_A_is_served_fresh_by_B()
+    {
+        var cookies = new CookieContainer();
+        var (throughA, throughB) = (a.Client(cookies), b.Client(cookies));
+        var visitorOfB = b.Client(new CookieContainer());
+        var page = "/en/toolbox/spoc-skills-validation-support";
+        var title = (await visitorOfB.GetPageAsync(page)).Text("h1");
+        Assert.Equal(title, (await visitorOfB.GetPageAsync(page)).Text("h1")); // from B's output cache now
+
+        await SignInAsAdministratorAsync(throughA);
+        var account = await throughB.GetPageAsync("/en/account");
+        Assert.Contains("admin@nodes.example", account.Body!.TextContent);
+
+        // Published through A's editor page: B's visitors see it within a second.
+        var id = await ScalarAsync<int>("""SELECT "Id" FROM "ContentItems" WHERE "Type" = 'practice' AND "Slug" = 'spoc-skills-validation-support'""");
+        var edit = await throughA.GetPageAsync($"/en/editor/practice/{id}");
+        var published = await throughA.SubmitAndFollowAsync(edit, "form.editor", ("Input.Title", title + ", revised"), ("handler", "Publish"));
+        Assert.True(published.QuerySelector(".alert--success") is not null, published.QuerySelector(".validation-summary-errors")?.TextContent);
+
+        var seen = "";
+        for (var until = DateTime.UtcNow.AddSeconds(1); DateTime.UtcNow < until && seen != title + ", revised";)
+        {
+            seen = (await visitorOfB.GetPageAsync(page)).Text("h1");
+        }
+
+        Assert.Equal(title + ", revised", seen);
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Databases.PostgresServer) { Database = database }.ToString());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task SignInAsAdministratorAsync(HttpClient client)
+    {
+        using var login = await client.LogInAsync("admin@nodes.example", adminPassword);
+        var choose = await client.GetPageAsync(login.Headers.Location!.OriginalString);
+        var done = await client.SubmitAndFollowAsync(choose, "main form", ("Password", "the nodes' administrator passphrase"));
+        Assert.NotNull(done.QuerySelector(".alert--success"));
+        await client.LogInSuccessfullyAsync("admin@nodes.example", "the nodes' administrator passphrase");
+    }
+
+    private Task<SiteProcess> StartNodeAsync(string name)
+    {
+        var certificate = Path.Combine(folder, "key-ring.pfx");
+        if (!File.Exists(certificate))
+        {
+            using var rsa = RSA.Create(2048);
+            using var made = new CertificateRequest("CN=Learning nodes test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+                .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            File.WriteAllBytes(certificate, made.Export(X509ContentType.Pkcs12));
+        }
+
+        return SiteProcess.StartAsync(name, new Dictionary<string, string?>(smtp.Settings)
+        {
+            ["Learning:DataPath"] = Path.Combine(folder, name),
+            ["Learning:MediaPath"] = Path.Combine(folder, "media"),
+            ["Learning:Database:Provider"] = "Postgres",
+            ["Learning:Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(Databases.PostgresServer) { Database = database }.ToString(),
+            ["Learning:Redis"] = redis,
+            ["Learning:DataProtection:CertificatePath"] = certificate,
+            ["Learning:AdminEmail"] = "admin@nodes.example",
+            ["Learning:BaseUrl"] = "http://127.0.0.1",
+            ["Learning:ExtraHosts:0"] = "127.0.0.1",
+            ["Learning:Email:SendIntervalSeconds"] = "1",
+            ["Learning:Content:Folder"] = Path.Combine(Repository.Root, "content"),
+        });
+    }
+}
