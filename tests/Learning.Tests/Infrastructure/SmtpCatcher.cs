@@ -35,6 +35,14 @@ public sealed class SmtpCatcher : IDisposable
 
     public IReadOnlyList<Received> Messages => received.ToList();
 
+    /// <summary>While set, connections are accepted but not greeted, as by a server that hangs, until it completes.</summary>
+    public TaskCompletionSource? Holding { get; set; }
+
+    /// <summary>How many connections were held so far.</summary>
+    public int Held => held;
+
+    private int held;
+
     /// <summary>A message received for this recipient, waiting for it up to 20 seconds.</summary>
     public async Task<Received> WaitForAsync(string to, string? subjectContains = null)
     {
@@ -96,6 +104,12 @@ public sealed class SmtpCatcher : IDisposable
         var recipients = new List<string>();
         try
         {
+            if (Holding is { } holding)
+            {
+                Interlocked.Increment(ref held);
+                await holding.Task.WaitAsync(stop.Token);
+            }
+
             await writer.WriteLineAsync("220 127.0.0.1 test SMTP catcher ready");
             while (await reader.ReadLineAsync(stop.Token) is { } line)
             {
