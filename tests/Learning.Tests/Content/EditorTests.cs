@@ -398,7 +398,7 @@ public sealed class EditorTests
         return client;
     }
 
-    private static async Task<HttpResponseMessage> Upload(HttpClient client, IHtmlDocument page, string formSelector, string name, byte[] content)
+    internal static async Task<HttpResponseMessage> Upload(HttpClient client, IHtmlDocument page, string formSelector, string name, byte[] content)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector)!;
         using var body = new MultipartFormDataContent();

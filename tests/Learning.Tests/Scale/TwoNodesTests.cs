@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
+using Learning.Tests.Content;
 using Learning.Tests.Infrastructure;
 using Npgsql;
 
@@ -47,7 +48,7 @@ public sealed class TwoNodesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_person_signed_in_on_node_A_is_signed_in_on_node_B_and_a_practice_published_on_A_is_served_fresh_by_B()
+    public async Task Signed_in_on_A_is_signed_in_on_B_and_what_A_publishes_or_uploads_B_serves_at_once()
     {
         var cookies = new CookieContainer();
         var (throughA, throughB) = (a.Client(cookies), b.Client(cookies));
@@ -73,6 +74,12 @@ public sealed class TwoNodesTests : IAsyncLifetime
         }
 
         Assert.Equal(title + ", revised", seen);
+
+        // A file uploaded through A is served by B, from the shared media folder.
+        var library = await throughA.GetPageAsync("/en/editor/media");
+        using var uploaded = await EditorTests.Upload(throughA, library, "form[enctype]", "captions.vtt", "WEBVTT\n\n00:00.000 --> 00:02.000\nBonjour\n"u8.ToArray());
+        var address = (await throughA.GetPageAsync(uploaded.Headers.Location!.OriginalString)).QuerySelector("tbody a")!.GetAttribute("href")!;
+        Assert.Contains("Bonjour", await visitorOfB.GetStringAsync(address));
     }
 
     private async Task<T> ScalarAsync<T>(string sql)
