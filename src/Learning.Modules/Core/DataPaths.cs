@@ -14,5 +14,8 @@ public sealed class DataPaths(IOptions<LearningOptions> options, IHostEnvironmen
 
     public string MailPickup => Path.Combine(Root, options.Value.Email.PickupFolder);
 
+    /// <summary>Hangfire's storage of the jobs, when the installation runs on SQLite.</summary>
+    public string Jobs => Path.Combine(Root, "jobs.db");
+
     public string DataProtectionKeys => Path.Combine(Root, "keys");
 }
