@@ -37,10 +37,10 @@ public static class JobsSetup
         services.AddSingleton<TenantJobs>();
         services.AddSingleton<JobsStart>();
 
+        // Before the server: the recurring jobs are in place when it starts polling (on every node: each defines them alike).
+        services.AddHostedService<RecurringTenantJobs>();
         if (configuration.GetValue($"{LearningOptions.Section}:Jobs:{nameof(JobsSettings.RunServer)}", true))
         {
-            // Before the server: the recurring jobs are in place when it starts polling.
-            services.AddHostedService<RecurringTenantJobs>();
             services.AddHangfireServer((sp, o) =>
             {
                 var jobs = sp.GetRequiredService<IOptions<LearningOptions>>().Value.Jobs;
