@@ -24,7 +24,7 @@ namespace Learning.Modules.Core.Jobs;
 public sealed class TenantJobs(IEnumerable<TenantJobDefinition> definitions, TenantRegistry registry, IServiceScopeFactory scopes,
     IBackgroundJobClient client, JobsStart start, ILogger<TenantJobs> logger)
 {
-    /// <summary>Retries of a tenant's failed run, at Hangfire's growing delays (about 30 s, 1 min, 2 min, 5 min, 11 min),
+    /// <summary>Retries of a tenant's failed run, at Hangfire's growing delays (after about 30 s, 45 s, 75 s, 2½ min and 6 min),
     /// before it is left failed in the dashboard; the next run of its kind starts afresh.</summary>
     public const int RetryAttempts = 5;
 
@@ -52,8 +52,21 @@ public sealed class TenantJobs(IEnumerable<TenantJobDefinition> definitions, Ten
         }
 
         var connection = context.Connection;
-        // Two dispatchers of one kind (two occurrences, on two nodes) never enqueue for the same tenant at once.
-        using var _ = connection.AcquireDistributedLock($"learning:dispatch:{job}", TimeSpan.FromSeconds(30));
+        // Two dispatchers of one kind (two occurrences, on two nodes) never enqueue for the same tenant at once. The lock
+        // is held for milliseconds; when it cannot be had (another dispatcher, or one whose node died while holding it:
+        // the storage frees it after its lock timeout), this occurrence is skipped rather than keep a worker waiting.
+        IDisposable dispatching;
+        try
+        {
+            dispatching = connection.AcquireDistributedLock($"learning:dispatch:{job}", TimeSpan.FromSeconds(5));
+        }
+        catch (DistributedLockTimeoutException)
+        {
+            logger.LogWarning("Job {Job}: another dispatch holds its lock; this occurrence is skipped.", job);
+            return;
+        }
+
+        using var _ = dispatching;
         var last = connection.GetAllEntriesFromHash(LastJobs(job)) ?? new Dictionary<string, string>();
         foreach (var tenant in registry.All.Where(t => t.State == TenantState.Running))
         {
