@@ -76,10 +76,17 @@ public sealed class TenantJobs(IEnumerable<TenantJobDefinition> definitions, Ten
                 continue;
             }
 
-            var id = client.Create(Job.FromExpression<TenantJobs>(j => j.RunAsync(job, tenant.Name, null, CancellationToken.None)), new EnqueuedState());
-            using var transaction = connection.CreateWriteTransaction();
-            transaction.SetRangeInHash(LastJobs(job), [new(tenant.Name, id)]);
-            transaction.Commit();
+            // Recorded before it can run (a worker may take an enqueued job at once, and would find another recorded):
+            // created scheduled, recorded, then enqueued. Should this node die in between, the scheduler enqueues it anyway.
+            var id = client.Create(Job.FromExpression<TenantJobs>(j => j.RunAsync(job, tenant.Name, null, CancellationToken.None)),
+                new ScheduledState(TimeSpan.FromMinutes(1)));
+            using (var transaction = connection.CreateWriteTransaction())
+            {
+                transaction.SetRangeInHash(LastJobs(job), [new(tenant.Name, id)]);
+                transaction.Commit();
+            }
+
+            client.ChangeState(id, new EnqueuedState(), ScheduledState.StateName);
         }
     }
 
