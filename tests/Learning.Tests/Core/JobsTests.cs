@@ -73,16 +73,30 @@ public sealed class JobsTests
         registry.Save(registry.Find("south")! with { State = TenantState.Disabled });
         var storage = app.Services.GetRequiredService<JobStorage>();
 
-        // The default tenant's run succeeds; north's throws and waits for its retry; south, disabled, gets none.
-        var (defaultJob, northJob) = await WaitForAsync(storage, () =>
+        // North's run throws and waits for its retry; the default tenant's runs succeed; south, disabled, gets none.
+        Dictionary<string, string> Last()
         {
             using var connection = storage.GetConnection();
-            var last = connection.GetAllEntriesFromHash(TenantJobs.LastJobs("test-fails-in-north")) ?? [];
-            return last.TryGetValue("default", out var d) && last.TryGetValue("north", out var n)
-                   && State(connection, d) == SucceededState.StateName && State(connection, n) == ScheduledState.StateName
-                ? (d, n)
-                : default;
-        });
+            return connection.GetAllEntriesFromHash(TenantJobs.LastJobs("test-fails-in-north")) ?? [];
+        }
+
+        string? StateOf(string id)
+        {
+            using var connection = storage.GetConnection();
+            return State(connection, id);
+        }
+
+        bool WaitsForItsFirstRetry(string id)
+        {
+            using var connection = storage.GetConnection();
+            return State(connection, id) == ScheduledState.StateName && connection.GetJobParameter(id, "RetryCount") == "1";
+        }
+
+        var northJob = (await WaitForAsync(storage, () => Last().GetValueOrDefault("north") is { } n && WaitsForItsFirstRetry(n) ? n : null))!;
+        var defaultJob = Last()["default"];
+        // A new job is dispatched for a tenant only once the previous one ended: the default tenant's has, or will.
+        await WaitForAsync(storage, () => StateOf(defaultJob) == SucceededState.StateName || Last()["default"] != defaultJob ? "ended" : null);
+        Assert.Equal(SucceededState.StateName, StateOf(defaultJob));
         using (var connection = storage.GetConnection())
         {
             Assert.DoesNotContain("south", (connection.GetAllEntriesFromHash(TenantJobs.LastJobs("test-fails-in-north")) ?? []).Keys);
@@ -191,7 +205,7 @@ public sealed class JobsTests
 
     private static async Task<T> WaitForAsync<T>(JobStorage storage, Func<T> probe)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             var found = probe();
