@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Learning.Modules.Core;
+using Learning.Modules.Core.Jobs;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.PersonalData;
@@ -17,7 +18,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Learning.Modules.Accounts;
 
@@ -121,13 +121,8 @@ public sealed class AccountsModule : ILearningModule
         // Retention: unconfirmed accounts and old e-mails are deleted on a schedule.
         services.Configure<AccountsOptions>(configuration.GetSection(AccountsOptions.Section));
         var retentionInterval = configuration.GetValue($"{AccountsOptions.Section}:RetentionIntervalMinutes", new AccountsOptions().RetentionIntervalMinutes);
-        services.AddQuartz(q =>
-        {
-            var job = new JobKey(nameof(RetentionJob));
-            q.AddJob<RetentionJob>(j => j.WithIdentity(job));
-            // A minute after start, not at once: starting the site stays quick, and a job's first run never races its setup.
-            q.AddTrigger(t => t.ForJob(job).StartAt(DateTimeOffset.UtcNow.AddMinutes(1)).WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(retentionInterval)).RepeatForever()));
-        });
+        // A minute after start, not at once: starting the site stays quick, and a job's first run never races its setup.
+        services.AddTenantJob<RetentionJob>("retention", TimeSpan.FromMinutes(Math.Max(1, retentionInterval)));
         services.AddSingleton<ITenantSetupStep, AccountsSetupStep>();
         services.AddSingleton(new NavigationItem("Users", "admin/users", 100, typeof(AccountsStrings), Roles.AdministratorPolicy));
         services.AddSingleton(new NavigationItem("Structures", "admin/structures", 101, typeof(AccountsStrings), Roles.AdministratorPolicy));

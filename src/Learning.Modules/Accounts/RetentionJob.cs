@@ -1,5 +1,6 @@
 using Learning.Modules.Core;
 using Learning.Modules.Core.Email;
+using Learning.Modules.Core.Jobs;
 using Learning.Modules.Core.PersonalData;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
@@ -9,30 +10,25 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Learning.Modules.Accounts;
 
 /// <summary>
-/// Keeps personal data no longer than the privacy notice says, in every running tenant: accounts whose address was
+/// Keeps personal data no longer than the privacy notice says, in each running tenant: accounts whose address was
 /// never confirmed are deleted after <see cref="AccountsOptions.DeleteUnconfirmedAfterDays"/> (through
 /// <see cref="AccountErasure"/>, as if their owner had deleted them), and e-mails leave the outbox
 /// <see cref="EmailSettings.KeepSentDays"/> after they were sent.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class RetentionJob(TenantRegistry registry, IServiceScopeFactory scopes, TimeProvider clock, IOptions<AccountsOptions> accounts,
-    IOptions<LearningOptions> learning, ILogger<RetentionJob> logger) : IJob
+public sealed class RetentionJob(TimeProvider clock, IOptions<AccountsOptions> accounts, IOptions<LearningOptions> learning, ILogger<RetentionJob> logger)
+    : ITenantJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async Task RunAsync(Tenant tenant, IServiceProvider tenantServices, CancellationToken cancellationToken)
     {
-        await scopes.ForEachRunningTenantAsync(registry, logger, "Retention", async (tenant, services) =>
+        var (accountsDeleted, emailsDeleted) = await RunAsync(tenantServices, cancellationToken);
+        if (accountsDeleted + emailsDeleted > 0)
         {
-            var (accountsDeleted, emailsDeleted) = await RunAsync(services, cancellationToken);
-            if (accountsDeleted + emailsDeleted > 0)
-            {
-                logger.LogInformation("Retention in {Tenant}: {Accounts} unconfirmed accounts and {Emails} old e-mails deleted.", tenant.Name, accountsDeleted, emailsDeleted);
-            }
-        }, cancellationToken);
+            logger.LogInformation("Retention in {Tenant}: {Accounts} unconfirmed accounts and {Emails} old e-mails deleted.", tenant.Name, accountsDeleted, emailsDeleted);
+        }
     }
 
     /// <summary>Runs the retention in one tenant's scope; returns how many accounts and e-mails were deleted.</summary>

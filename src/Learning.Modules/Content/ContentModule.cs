@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace Learning.Modules.Content;
 
@@ -46,14 +45,8 @@ public sealed class ContentModule : ILearningModule
         // Readers' page views: counted in memory (cached pages too), written every minute and when the site stops.
         services.AddSingleton<ReadCounter>();
         services.AddScoped<ReadCounts>();
-        services.AddHostedService<ReadCountsOnShutdown>();
-        var flushEvery = TimeSpan.FromSeconds(configuration.GetValue($"{LearningOptions.Section}:Content:{nameof(ContentOptions.ReadsFlushSeconds)}", new ContentOptions().ReadsFlushSeconds));
-        services.AddQuartz(q =>
-        {
-            var job = new JobKey(nameof(FlushReadCountsJob));
-            q.AddJob<FlushReadCountsJob>(j => j.WithIdentity(job));
-            q.AddTrigger(t => t.ForJob(job).StartAt(DateTimeOffset.UtcNow + flushEvery).WithSimpleSchedule(s => s.WithInterval(flushEvery).RepeatForever()));
-        });
+        // Per node, not a Hangfire job: each node writes the reads it counted (every minute, and when it stops).
+        services.AddHostedService<FlushReadCountsJob>();
     }
 
     // Before the output cache, which answers most readers' pages without running them.

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Learning.Modules.Core.Email;
+using Learning.Modules.Core.Jobs;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.Scale;
@@ -24,7 +25,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
-using Quartz;
 
 namespace Learning.Modules.Core;
 
@@ -103,7 +103,7 @@ public sealed class CoreModule : ILearningModule
         services.AddOptions<KeyManagementOptions>().Configure<DatabaseKeyRing>((o, ring) => o.XmlRepository = ring);
         services.AddSingleton<IAntiforgeryAdditionalDataProvider, TenantAntiforgeryData>();
 
-        // E-mail leaves through the outbox, sent by a Quartz job.
+        // E-mail leaves through the outbox, sent by a job.
         services.AddScoped<EmailOutbox>();
         services.AddScoped<PersonalData.PersonalDataArchive>();
         services.AddSingleton<EmailSender>();
@@ -112,13 +112,9 @@ public sealed class CoreModule : ILearningModule
         services.AddScoped<EmailPreferences>();
         services.AddScoped<Learning.Modules.Core.PersonalData.IPersonalDataProvider, EmailPreferencesPersonalData>();
         var sendInterval = configuration.GetValue($"{LearningOptions.Section}:Email:SendIntervalSeconds", new EmailSettings().SendIntervalSeconds);
-        services.AddQuartz(q =>
-        {
-            var job = new JobKey(nameof(SendOutboxJob));
-            q.AddJob<SendOutboxJob>(j => j.WithIdentity(job));
-            q.AddTrigger(t => t.ForJob(job).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(sendInterval)).RepeatForever()));
-        });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // Jobs on Hangfire, one per running tenant (Core/Jobs); the outbox's from the start, as e-mails are awaited.
+        JobsSetup.AddServices(services, configuration);
+        services.AddTenantJob<SendOutboxJob>("outbox", TimeSpan.FromSeconds(Math.Max(1, sendInterval)), firstRunAfter: TimeSpan.Zero);
 
         services.AddHealthChecks();
         services.AddSingleton<HealthDetailsAccess>();
@@ -140,6 +136,7 @@ public sealed class CoreModule : ILearningModule
         });
         services.AddSingleton(new NavigationItem("Home", "", 0, typeof(CoreStrings)));
         services.AddSingleton(new NavigationItem("Tenants", "admin/tenants", 110, typeof(CoreStrings), InstallationAdministratorPolicy));
+        services.AddSingleton(new NavigationItem("Jobs", "admin/jobs", 111, typeof(CoreStrings), InstallationAdministratorPolicy));
     }
 
     public void ConfigureModel(ModelBuilder model) => model
@@ -154,5 +151,8 @@ public sealed class CoreModule : ILearningModule
         endpoints.MapGet("/", (HttpContext context) =>
             Results.Redirect($"{context.Request.PathBase}/{Cultures.Current}/"))
             .AllowAnonymous();
+
+        // Hangfire's dashboard, for the default tenant's administrators.
+        JobsSetup.MapDashboard(endpoints);
     }
 }

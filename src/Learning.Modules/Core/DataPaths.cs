@@ -18,6 +18,9 @@ public sealed class DataPaths(IOptions<LearningOptions> options, IHostEnvironmen
 
     public string MailPickup => Path.Combine(Root, options.Value.Email.PickupFolder);
 
+    /// <summary>Hangfire's storage of the jobs, when the installation runs on SQLite.</summary>
+    public string Jobs => Path.Combine(Root, "jobs.db");
+
     /// <summary>Where the key ring was kept before it moved to the default tenant's database (read once, to import it).</summary>
     public string DataProtectionKeys => Path.Combine(Root, "keys");
 

@@ -52,6 +52,9 @@ public sealed class LearningOptions
 
     public EmailSettings Email { get; set; } = new();
 
+    /// <summary>The background jobs (Hangfire): workers, polling, and how soon a dead node's job is taken over.</summary>
+    public JobsSettings Jobs { get; set; } = new();
+
     /// <summary>The certificate that encrypts the data-protection keys at rest (see KeyRingCertificate).</summary>
     public DataProtectionSettings DataProtection { get; set; } = new();
 
@@ -105,6 +108,29 @@ public sealed class EmailSettings
 
     /// <summary>How many days an e-mail stays in the outbox once sent (or given up), before the retention job deletes it.</summary>
     public int KeepSentDays { get; set; } = 90;
+}
+
+/// <summary>
+/// Background jobs run on Hangfire, stored in <c>jobs.db</c> under the data path on SQLite, or in the schema
+/// <c>hangfire</c> of the default tenant's database on PostgreSQL (where several nodes share them: each job runs once).
+/// </summary>
+public sealed class JobsSettings
+{
+    /// <summary>Whether this node runs jobs. A node that only serves pages (or a test) can leave them to others; the
+    /// dashboard still works.</summary>
+    public bool RunServer { get; set; } = true;
+
+    /// <summary>Jobs this node runs at once.</summary>
+    public int WorkerCount { get; set; } = 4;
+
+    /// <summary>How often, at most, a node looks for recurring jobs due and for enqueued jobs, in seconds (shortened to
+    /// the shortest job interval, such as the outbox's, when that is shorter).</summary>
+    public int PollingSeconds { get; set; } = 5;
+
+    /// <summary>PostgreSQL: how long a job being processed stays invisible to other nodes without its node's sign of life
+    /// (renewed every fifth of it while the job runs), in seconds. A node that dies mid-job has it taken over by another
+    /// within about this time; a live node's long job is never run twice.</summary>
+    public int InvisibilityTimeoutSeconds { get; set; } = 60;
 }
 
 public enum DatabaseProvider

@@ -1,6 +1,7 @@
 using Learning.Modules.Assessment.Contracts;
 using Learning.Modules.Content;
 using Learning.Modules.Core;
+using Learning.Modules.Core.Jobs;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Email;
 using Learning.Modules.Core.Navigation;
@@ -15,7 +16,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace Learning.Modules.Mooc;
 
@@ -38,21 +38,15 @@ public sealed class MoocModule : ILearningModule
         services.AddScoped<Contracts.CourseFacts>();
         services.AddScoped<IPersonalDataProvider, MoocPersonalData>();
 
-        // Reminders to inactive learners: a list learners may leave, found by a Quartz job, sent through the outbox.
+        // Reminders to inactive learners: a list learners may leave, found by a job, sent through the outbox.
         services.Configure<MoocOptions>(configuration.GetSection(MoocOptions.Section));
         services.AddScoped<CourseReminders>();
         services.AddScoped<Contracts.ReminderFacts>();
         services.AddSingleton(new EmailList(CourseReminders.List, "Course reminders", typeof(MoocStrings),
             "An e-mail when you have not been back to the course for a while, with a link to where you stopped."));
         var interval = Math.Max(1, configuration.GetValue($"{MoocOptions.Section}:{nameof(MoocOptions.ReminderIntervalMinutes)}", new MoocOptions().ReminderIntervalMinutes));
-        services.AddQuartz(q =>
-        {
-            var job = new JobKey(nameof(SendRemindersJob));
-            q.AddJob<SendRemindersJob>(j => j.WithIdentity(job));
-            // The first run a minute after start, when the site is up; then at every interval.
-            q.AddTrigger(t => t.ForJob(job).StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(interval)).RepeatForever()));
-        });
+        // The first run a minute after start, when the site is up; then at every interval.
+        services.AddTenantJob<SendRemindersJob>("course-reminders", TimeSpan.FromMinutes(interval));
         services.AddSingleton(new NavigationItem("MOOC", "mooc", 30, typeof(MoocStrings),
             HomeDescription: "Four parts to define target publics, improve outreach, better support people and meet the world of work, with a certificate."));
         services.AddSingleton(new NavigationItem("Course progress", "admin/progress", 106, typeof(MoocStrings), Roles.AdministratorPolicy));

@@ -1,4 +1,5 @@
 using Learning.Modules.Core;
+using Learning.Modules.Core.Jobs;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.PersonalData;
 using Learning.Modules.Core.Security;
@@ -7,7 +8,6 @@ using Learning.Modules.Reporting.Facts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace Learning.Modules.Reporting;
 
@@ -33,12 +33,7 @@ public sealed class ReportingModule : ILearningModule
 
         // The first run waits one interval: the dashboard refreshes stale facts itself when it is opened.
         var interval = TimeSpan.FromMinutes(Math.Max(1, section.GetValue("RefreshIntervalMinutes", new ReportingOptions().RefreshIntervalMinutes)));
-        services.AddQuartz(q =>
-        {
-            var job = new JobKey(nameof(RefreshFactsJob));
-            q.AddJob<RefreshFactsJob>(j => j.WithIdentity(job));
-            q.AddTrigger(t => t.ForJob(job).StartAt(DateTimeOffset.UtcNow.Add(interval)).WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
-        });
+        services.AddTenantJob<RefreshFactsJob>("reporting-facts", interval, firstRunAfter: interval);
 
         services.AddSingleton(new NavigationItem("Impact", "admin/reports", 104, typeof(ReportingStrings), Roles.AdministratorPolicy));
         services.AddSingleton(new NavigationItem("Question statistics", "admin/reports/questions", 107, typeof(ReportingStrings), Roles.AdministratorPolicy));

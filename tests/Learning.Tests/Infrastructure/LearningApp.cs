@@ -58,6 +58,9 @@ public sealed class LearningApp : WebApplicationFactory<Program>
             ["Learning:BaseUrl"] = "https://localhost",
             ["Learning:AdminEmail"] = AdminEmail,
             ["Learning:Email:SendIntervalSeconds"] = "1",
+            // Two workers, polling every second (the outbox's interval): each app has its own jobs storage (jobs.db in
+            // its data folder, or its own PostgreSQL database).
+            ["Learning:Jobs:WorkerCount"] = "2",
             ["Learning:Content:Folder"] = ContentFolder,
             ["Learning:Database:Provider"] = database.ToString(),
             ["Learning:Database:ConnectionString"] = database == Db.Postgres ? PostgresConnection("default") : null,

@@ -18,7 +18,7 @@ namespace Learning.Tests.Mooc;
 /// <summary>
 /// Reminders to learners away from the course for 14 days (the default of Learning:Mooc:RemindAfterDays), once per
 /// period of inactivity, on the test content (parts 1 to 4 of six activities, the self-assessment of two), with a clock
-/// moved by the test. Each run is <see cref="CourseReminders.SendDueAsync"/>, what the Quartz job does per tenant.
+/// moved by the test. Each run is <see cref="CourseReminders.SendDueAsync"/>, what the job does for each tenant.
 /// </summary>
 public sealed class ReminderTests
 {

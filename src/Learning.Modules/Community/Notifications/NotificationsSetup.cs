@@ -1,9 +1,9 @@
 using Learning.Modules.Core.Email;
+using Learning.Modules.Core.Jobs;
 using Learning.Modules.Core.PersonalData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace Learning.Modules.Community.Notifications;
 
@@ -19,13 +19,7 @@ public static class NotificationsSetup
         services.AddSingleton(new EmailList(DiscussionSubscriptions.List, "Discussion notifications", typeof(CommunityStrings),
             "E-mails about the discussions you follow, for each message or as a daily digest, as you chose on the page “Followed discussions”."));
         var interval = Math.Max(1, configuration.GetValue($"{NotificationOptions.Section}:{nameof(NotificationOptions.IntervalMinutes)}", new NotificationOptions().IntervalMinutes));
-        services.AddQuartz(q =>
-        {
-            var job = new JobKey(nameof(SendDiscussionNotificationsJob));
-            q.AddJob<SendDiscussionNotificationsJob>(j => j.WithIdentity(job));
-            q.AddTrigger(t => t.ForJob(job).StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(interval)).RepeatForever()));
-        });
+        services.AddTenantJob<SendDiscussionNotificationsJob>("discussion-notifications", TimeSpan.FromMinutes(interval));
     }
 
     public static void ConfigureModel(ModelBuilder model) => model

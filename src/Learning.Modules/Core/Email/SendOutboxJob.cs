@@ -1,25 +1,21 @@
+using Learning.Modules.Core.Jobs;
 using Learning.Modules.Core.Tenancy;
 using Learning.Modules.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Quartz;
 
 namespace Learning.Modules.Core.Email;
 
-/// <summary>Sends every tenant's pending e-mails. A message that fails is tried again at the next run,
+/// <summary>Sends a tenant's pending e-mails. A message that fails is tried again at the next run,
 /// up to <see cref="MaxAttempts"/> times, and keeps its last error for the administrators.</summary>
-[DisallowConcurrentExecution]
-public sealed class SendOutboxJob(TenantRegistry registry, IServiceScopeFactory scopes, EmailSender sender, TimeProvider clock, ILogger<SendOutboxJob> logger) : IJob
+public sealed class SendOutboxJob(EmailSender sender, TimeProvider clock, ILogger<SendOutboxJob> logger) : ITenantJob
 {
     public const int MaxAttempts = 5;
     private const int BatchSize = 50;
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        await scopes.ForEachRunningTenantAsync(registry, logger, "Sending e-mails", (_, services) =>
-            SendPendingAsync(services.GetRequiredService<LearningDbContext>(), cancellationToken), cancellationToken);
-    }
+    public Task RunAsync(Tenant tenant, IServiceProvider tenantServices, CancellationToken cancellationToken) =>
+        SendPendingAsync(tenantServices.GetRequiredService<LearningDbContext>(), cancellationToken);
 
     private async Task SendPendingAsync(LearningDbContext db, CancellationToken cancellationToken)
     {

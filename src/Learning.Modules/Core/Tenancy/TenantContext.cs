@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Learning.Modules.Core.Tenancy;
 
@@ -27,26 +26,5 @@ public static class TenantScopes
         var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Tenant = tenant;
         return scope;
-    }
-
-    /// <summary>
-    /// Runs a job's <paramref name="work"/> in a scope of each running tenant, one after the other. A tenant that fails
-    /// (its database unreachable) is logged as "<paramref name="what"/> failed for tenant …", and the others go on.
-    /// </summary>
-    public static async Task ForEachRunningTenantAsync(this IServiceScopeFactory scopes, TenantRegistry registry, ILogger logger, string what,
-        Func<Tenant, IServiceProvider, Task> work, CancellationToken cancellationToken)
-    {
-        foreach (var tenant in registry.All.Where(t => t.State == TenantState.Running))
-        {
-            try
-            {
-                await using var scope = scopes.CreateTenantScope(tenant);
-                await work(tenant, scope.ServiceProvider);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "{What} failed for tenant {Tenant}.", what, tenant.Name);
-            }
-        }
     }
 }

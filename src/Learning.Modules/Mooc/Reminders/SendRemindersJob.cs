@@ -1,24 +1,20 @@
+using Learning.Modules.Core.Jobs;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Quartz;
 
 namespace Learning.Modules.Mooc.Reminders;
 
-/// <summary>Looks for inactive learners in every running tenant and queues their reminders (<see cref="CourseReminders"/>);
+/// <summary>Looks for inactive learners in a tenant and queues their reminders (<see cref="CourseReminders"/>);
 /// the outbox job sends them.</summary>
-[DisallowConcurrentExecution]
-public sealed class SendRemindersJob(TenantRegistry registry, IServiceScopeFactory scopes, ILogger<SendRemindersJob> logger) : IJob
+public sealed class SendRemindersJob(ILogger<SendRemindersJob> logger) : ITenantJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async Task RunAsync(Tenant tenant, IServiceProvider services, CancellationToken cancellationToken)
     {
-        await scopes.ForEachRunningTenantAsync(registry, logger, "Course reminders", async (tenant, services) =>
+        var sent = await services.GetRequiredService<CourseReminders>().SendDueAsync(cancellationToken);
+        if (sent > 0)
         {
-            var sent = await services.GetRequiredService<CourseReminders>().SendDueAsync(cancellationToken);
-            if (sent > 0)
-            {
-                logger.LogInformation("{Count} course reminders queued for tenant {Tenant}.", sent, tenant.Name);
-            }
-        }, cancellationToken);
+            logger.LogInformation("{Count} course reminders queued for tenant {Tenant}.", sent, tenant.Name);
+        }
     }
 }

@@ -17,7 +17,7 @@ namespace Learning.Tests.Community.Notifications;
 /// <summary>
 /// E-mails of discussions to their followers: one per message for those who chose it, a daily digest for the others, through
 /// the list "discussion-notifications" and its one-click unsubscribe. Each run is <see cref="DiscussionNotifier.SendDueAsync"/>,
-/// what the Quartz job does per tenant, with a clock moved by the test (messages are posted a minute apart, under the rate limits).
+/// what the job does for each tenant, with a clock moved by the test (messages are posted a minute apart, under the rate limits).
 /// </summary>
 public sealed class NotificationTests
 {
