@@ -49,6 +49,9 @@ public sealed class SiteProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The process's id, which its Hangfire server's name ends with (machine:pid).</summary>
+    public int ProcessId => process.Id;
+
     /// <summary>Every line the process printed so far (console and logs).</summary>
     public IReadOnlyList<string> Output => output.ToList();
 

@@ -82,6 +82,104 @@ public sealed class TwoNodesTests : IAsyncLifetime
         Assert.Contains("Bonjour", await visitorOfB.GetStringAsync(address));
     }
 
+    [Fact]
+    public async Task A_recurring_job_runs_once_across_both_nodes_and_an_e_mail_is_sent_once()
+    {
+        using (var registered = await RegisterAsync(a.Client(new CookieContainer()), "first@nodes.example"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        }
+
+        await smtp.WaitForAsync("first@nodes.example");
+        await Task.Delay(TimeSpan.FromSeconds(8)); // the outbox's run, every second on one node or the other
+
+        Assert.Single(smtp.Messages, m => m.Recipients.Contains("first@nodes.example"));
+        // Each occurrence of the outbox's recurring job (its scheduled time) made one job, whichever node was first.
+        var occurrences = await RowsAsync("""
+            SELECT t.value FROM hangfire.jobparameter t JOIN hangfire.jobparameter r ON r.jobid = t.jobid
+            WHERE r.name = 'RecurringJobId' AND r.value = '"outbox"' AND t.name = 'Time'
+            """);
+        Assert.True(occurrences.Count >= 5, $"{occurrences.Count} occurrences of the outbox's recurring job");
+        Assert.Equal(occurrences.Count, occurrences.Distinct().Count());
+        // Both nodes took tenants' runs.
+        Assert.Contains(a.Output, l => l.Contains("Job outbox for tenant default ran on"));
+        Assert.Contains(b.Output, l => l.Contains("Job outbox for tenant default ran on"));
+    }
+
+    [Fact]
+    public async Task A_job_whose_node_dies_mid_run_is_completed_by_the_other_node_and_its_e_mail_sent_once()
+    {
+        // The SMTP server hangs: the next outbox run stays in the middle of sending.
+        var hanging = new TaskCompletionSource();
+        smtp.Holding = hanging;
+        using (await RegisterAsync(b.Client(new CookieContainer()), "late@nodes.example"))
+        {
+        }
+
+        for (var until = DateTime.UtcNow.AddSeconds(20); smtp.Held == 0 && DateTime.UtcNow < until;)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(smtp.Held > 0, "no outbox run reached the SMTP server");
+        var (job, server) = (await RowsAsync("""
+            SELECT j.id || ' ' || (s.data::json ->> 'ServerId') FROM hangfire.job j JOIN hangfire.state s ON s.id = j.stateid
+            WHERE j.statename = 'Processing' AND j.invocationdata::text LIKE '%RunAsync%' AND j.arguments::text LIKE '%outbox%'
+            """)).Select(r => (r.Split(' ')[0], r.Split(' ')[1])).Single();
+        var (dying, surviving) = server.Contains($":{a.ProcessId}:") ? (a, b) : (b, a);
+        Assert.Contains($":{dying.ProcessId}:", server);
+
+        dying.Kill();
+        smtp.Holding = null;
+        hanging.SetResult();
+
+        var mail = await WaitLongerAsync(() => smtp.Messages.FirstOrDefault(m => m.Recipients.Contains("late@nodes.example")));
+        Assert.Contains("/account/confirm", mail.Text);
+        var states = await RowsAsync($"""SELECT name || ' ' || coalesce(data::json ->> 'ServerId', '') FROM hangfire.state WHERE jobid = {job} ORDER BY id""");
+        Assert.Contains(states, s => s.StartsWith("Processing") && s.Contains($":{surviving.ProcessId}:"));
+        Assert.Equal("Succeeded", await WaitLongerAsync(async () => (await RowsAsync($"SELECT statename FROM hangfire.job WHERE id = {job}")).Single() is "Succeeded" and var done ? done : null));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Single(smtp.Messages, m => m.Recipients.Contains("late@nodes.example"));
+    }
+
+    private static async Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email)
+    {
+        var page = await client.GetPageAsync("/en/account/register");
+        return await client.SubmitAsync(page, "main form",
+            ("Input.Email", email), ("Input.Password", "a learner's long passphrase"), ("Input.DisplayName", "Learner"), ("Input.AcceptPrivacyNotice", "true"));
+    }
+
+    /// <summary>Waits for a value for as long as a dead node's job takes to be taken over (its invisibility, then a poll).</summary>
+    private static async Task<T> WaitLongerAsync<T>(Func<Task<T?>> read) where T : class
+    {
+        for (var until = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < until; await Task.Delay(250))
+        {
+            if (await read() is { } value)
+            {
+                return value;
+            }
+        }
+
+        throw new TimeoutException("Nothing came within a minute.");
+    }
+
+    private static Task<T> WaitLongerAsync<T>(Func<T?> read) where T : class => WaitLongerAsync(() => Task.FromResult(read()));
+
+    private async Task<List<string>> RowsAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Databases.PostgresServer) { Database = database }.ToString());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
     private async Task<T> ScalarAsync<T>(string sql)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Databases.PostgresServer) { Database = database }.ToString());
@@ -122,6 +220,7 @@ public sealed class TwoNodesTests : IAsyncLifetime
             ["Learning:BaseUrl"] = "http://127.0.0.1",
             ["Learning:ExtraHosts:0"] = "127.0.0.1",
             ["Learning:Email:SendIntervalSeconds"] = "1",
+            ["Learning:Jobs:InvisibilityTimeoutSeconds"] = "10", // a dead node's job is taken over within seconds
             ["Learning:Content:Folder"] = Path.Combine(Repository.Root, "content"),
         });
     }
