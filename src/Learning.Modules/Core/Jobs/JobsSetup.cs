@@ -86,13 +86,8 @@ public static class JobsSetup
         if (learning.Database.Provider == DatabaseProvider.Postgres)
         {
             // The default tenant's database, opened as the tenant's (its password from the settings, never from the registry).
-            var connection = DatabasePasswords.ForOpening(new Tenant
-            {
-                Name = Tenant.DefaultName,
-                DisplayName = Tenant.DefaultName,
-                DatabaseProvider = DatabaseProvider.Postgres,
-                ConnectionString = learning.Database.ConnectionString,
-            }, learning) ?? throw new InvalidOperationException("Learning:Database:ConnectionString is required on PostgreSQL.");
+            var connection = DatabasePasswords.ForOpening(services.GetRequiredService<TenantRegistry>().DefaultFromSettings(), learning)
+                ?? throw new InvalidOperationException("Learning:Database:ConnectionString is required on PostgreSQL.");
             var options = new PostgreSqlStorageOptions
             {
                 SchemaName = "hangfire",
