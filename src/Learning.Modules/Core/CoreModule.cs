@@ -7,6 +7,7 @@ using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.Scale;
 using Learning.Modules.Core.Security;
+using Learning.Modules.Core.Serving;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
@@ -17,6 +18,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -119,6 +121,16 @@ public sealed class CoreModule : ILearningModule
             q.AddTrigger(t => t.ForJob(job).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(sendInterval)).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+
+        // Brotli, else gzip: static files always, pages only when shared by every reader (SharedPagesOnlyCompression
+        // says why). Allowed over HTTPS, since the rule, not the scheme, keeps secrets out of compressed pages.
+        services.AddSingleton<IResponseCompressionProvider, SharedPagesOnlyCompression>();
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
 
         services.AddHealthChecks();
         services.AddSingleton<HealthDetailsAccess>();
