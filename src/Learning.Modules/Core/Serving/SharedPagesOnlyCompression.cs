@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,8 @@ public sealed class SharedPagesOnlyCompression(IServiceProvider services, IOptio
 {
     public const string Identity = "identity";
 
+    private static readonly ConcurrentDictionary<string, string> Chosen = new(StringComparer.Ordinal);
+
     public override bool ShouldCompressResponse(HttpContext context)
     {
         var response = context.Response;
@@ -30,12 +33,31 @@ public sealed class SharedPagesOnlyCompression(IServiceProvider services, IOptio
             && base.ShouldCompressResponse(context);
     }
 
-    /// <summary>The encoding this request's answer would be compressed with ("br", "gzip"), or "identity".</summary>
+    /// <summary>The encoding this request's answer would be compressed with ("br", "gzip"), or "identity". Asked on
+    /// every cached page's request: the few headers browsers send are parsed once, not per request.</summary>
     public static string EncodingFor(HttpContext context)
     {
+        var header = context.Request.Headers.AcceptEncoding;
+        if (header.Count == 0)
+        {
+            return Identity;
+        }
+
+        var key = header.ToString();
+        if (Chosen.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
         var compression = context.RequestServices.GetRequiredService<IResponseCompressionProvider>();
-        return compression.CheckRequestAcceptsCompression(context)
+        var chosen = compression.CheckRequestAcceptsCompression(context)
             ? compression.GetCompressionProvider(context)?.EncodingName ?? Identity
             : Identity;
+        if (Chosen.Count < 64)
+        {
+            Chosen.TryAdd(key, chosen); // browsers' usual headers; not every header a client could invent
+        }
+
+        return chosen;
     }
 }
