@@ -67,6 +67,9 @@ public sealed class ContentPublisher(LearningDbContext db, SearchIndex search, M
     /// with its source names the source's version published here; otherwise the one in the database.</summary>
     public async Task PublishAllAsync(IReadOnlyList<(ContentItem Item, ContentVersion Version)> publications, CancellationToken cancellationToken)
     {
+        // An item created here has no search row yet (items are never deleted, so no id comes back): its text is
+        // only added, without the delete that would scan the SQLite index's rows for its id.
+        var created = publications.Where(p => db.Entry(p.Item).State == EntityState.Added).Select(p => p.Item).ToHashSet();
         await db.SaveChangesAsync(cancellationToken); // the versions need their ids
         var now = clock.GetUtcNow().UtcDateTime;
         var sources = new Dictionary<(string Type, string SetId), int>();
@@ -94,7 +97,9 @@ public sealed class ContentPublisher(LearningDbContext db, SearchIndex search, M
         foreach (var (item, version) in publications)
         {
             var text = string.Join(' ', [version.Title, version.Summary, markdown.ToPlainText(version.Body), .. ContentFields.Parse(version.Fields).AllValues()]);
-            await search.IndexAsync(item.Id, item.Culture, text, cancellationToken);
+            await (created.Contains(item)
+                ? search.AddAsync(item.Id, item.Culture, text, cancellationToken)
+                : search.IndexAsync(item.Id, item.Culture, text, cancellationToken));
         }
     }
 
