@@ -33,6 +33,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.UseLearningModules(); // the modules' middleware, such as Content's read counting, which sees cached pages too
 app.UseOutputCache(); // anonymous readers' pages, evicted when content is published
+app.UseSharedPageCompression(); // Brotli or gzip for those shared pages only (no secret in them), stored compressed
 
 // Razor Pages of the listed modules (each declares its own route), their endpoints, /health.
 app.MapLearningModules();

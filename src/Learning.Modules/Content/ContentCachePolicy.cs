@@ -1,6 +1,6 @@
+using Learning.Modules.Core.Serving;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +26,13 @@ public sealed class ContentCachePolicy : IOutputCachePolicy
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByHost = true;
+        if (context.AllowCacheStorage)
+        {
+            // The same for every reader: compressed (and kept) once per encoding the readers' browsers accept.
+            SharedResponses.Mark(http);
+            context.CacheVaryByRules.VaryByValues["encoding"] = SharedPagesOnlyCompression.EncodingFor(http);
+        }
+
         context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);
         context.Tags.Add(ContentPublisher.CacheTag(http.RequestServices.GetRequiredService<TenantContext>().Tenant.Name));
         return ValueTask.CompletedTask;
@@ -39,8 +46,7 @@ public sealed class ContentCachePolicy : IOutputCachePolicy
         // cookie is the exception: its value comes from the address, which is part of the cache key,
         // so replaying it to every visitor of that address is what each of them would get anyway.
         var response = context.HttpContext.Response;
-        var personalCookie = response.Headers.SetCookie.Any(c => c?.StartsWith(CookieRequestCultureProvider.DefaultCookieName + "=", StringComparison.Ordinal) == false);
-        if (personalCookie || response.StatusCode != StatusCodes.Status200OK)
+        if (SharedResponses.SetsPersonalCookie(response) || response.StatusCode != StatusCodes.Status200OK)
         {
             context.AllowCacheStorage = false;
         }

@@ -122,6 +122,7 @@ public sealed class ContentImporter(LearningDbContext db, ContentPublisher publi
         }
 
         var (created, updated, unchanged) = (0, 0, 0);
+        var publications = new List<(ContentItem, ContentVersion)>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = await db.ContentItems.Include(i => i.PublishedVersion).ToDictionaryAsync(i => (i.Type, i.SetId, i.Culture), cancellationToken);
         // The source culture first, so that its translations are published against its new version.
@@ -153,15 +154,16 @@ public sealed class ContentImporter(LearningDbContext db, ContentPublisher publi
             var version = publisher.AddVersion(item, title, summary, body, fields, ImportAuthor, "Imported from " + file.Path);
             if (status == ContentStatus.Published)
             {
-                await publisher.PublishAsync(item, version, cancellationToken);
+                publications.Add((item, version));
             }
             else
             {
                 item.Status = status;
-                await db.SaveChangesAsync(cancellationToken);
             }
         }
 
+        // All at once: saved, published and indexed with two saves rather than two per file.
+        await publisher.PublishAllAsync(publications, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await publisher.EvictCachedPagesAsync(cancellationToken);
         return new ContentImportResult(created, updated, unchanged, []);

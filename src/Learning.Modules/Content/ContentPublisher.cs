@@ -59,20 +59,48 @@ public sealed class ContentPublisher(LearningDbContext db, SearchIndex search, M
     }
 
     /// <summary>Makes <paramref name="version"/> the one readers see, and indexes it for search.</summary>
-    public async Task PublishAsync(ContentItem item, ContentVersion version, CancellationToken cancellationToken)
+    public Task PublishAsync(ContentItem item, ContentVersion version, CancellationToken cancellationToken) =>
+        PublishAllAsync([(item, version)], cancellationToken);
+
+    /// <summary>Publishes several versions at once, as <see cref="PublishAsync"/> would one after the other, with two
+    /// saves in all instead of two each (an import of the shipped content publishes some 220). A translation published
+    /// with its source names the source's version published here; otherwise the one in the database.</summary>
+    public async Task PublishAllAsync(IReadOnlyList<(ContentItem Item, ContentVersion Version)> publications, CancellationToken cancellationToken)
     {
-        await db.SaveChangesAsync(cancellationToken); // the version needs its id
-        item.PublishedVersionId = version.Id;
-        item.Status = ContentStatus.Published;
-        item.PublishedUtc = clock.GetUtcNow().UtcDateTime;
-        // A translation remembers which version of the source it was published against.
-        item.TranslatedFromVersion = item.Culture == Cultures.Default
-            ? null
-            : await db.ContentItems.Where(i => i.Type == item.Type && i.SetId == item.SetId && i.Culture == Cultures.Default && i.PublishedVersionId != null)
-                .Select(i => (int?)i.PublishedVersion!.Number).SingleOrDefaultAsync(cancellationToken);
+        // An item created here has no search row yet (items are never deleted, so no id comes back): its text is
+        // only added, without the delete that would scan the SQLite index's rows for its id.
+        var created = publications.Where(p => db.Entry(p.Item).State == EntityState.Added).Select(p => p.Item).ToHashSet();
+        await db.SaveChangesAsync(cancellationToken); // the versions need their ids
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sources = new Dictionary<(string Type, string SetId), int>();
+        foreach (var (item, version) in publications)
+        {
+            item.PublishedVersionId = version.Id;
+            item.Status = ContentStatus.Published;
+            item.PublishedUtc = now;
+            if (item.Culture == Cultures.Default)
+            {
+                // A translation remembers which version of the source it was published against.
+                item.TranslatedFromVersion = null;
+                sources[(item.Type, item.SetId)] = version.Number;
+            }
+            else
+            {
+                item.TranslatedFromVersion = sources.TryGetValue((item.Type, item.SetId), out var number)
+                    ? number
+                    : await db.ContentItems.Where(i => i.Type == item.Type && i.SetId == item.SetId && i.Culture == Cultures.Default && i.PublishedVersionId != null)
+                        .Select(i => (int?)i.PublishedVersion!.Number).SingleOrDefaultAsync(cancellationToken);
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        var text = string.Join(' ', [version.Title, version.Summary, markdown.ToPlainText(version.Body), .. ContentFields.Parse(version.Fields).AllValues()]);
-        await search.IndexAsync(item.Id, item.Culture, text, cancellationToken);
+        foreach (var (item, version) in publications)
+        {
+            var text = string.Join(' ', [version.Title, version.Summary, markdown.ToPlainText(version.Body), .. ContentFields.Parse(version.Fields).AllValues()]);
+            await (created.Contains(item)
+                ? search.AddAsync(item.Id, item.Culture, text, cancellationToken)
+                : search.IndexAsync(item.Id, item.Culture, text, cancellationToken));
+        }
     }
 
     /// <summary>Takes an item away from readers (archived or withdrawn to draft).</summary>

@@ -12,12 +12,16 @@ public sealed class SearchIndex(LearningDbContext db)
 {
     private bool IsSqlite => db.Database.IsSqlite();
 
+    /// <summary>Replaces the item's text in the index.</summary>
     public async Task IndexAsync(int itemId, string culture, string text, CancellationToken cancellationToken)
     {
         await RemoveAsync(itemId, cancellationToken);
-        var folded = TextFolding.Fold(text);
-        await db.Database.ExecuteSqlInterpolatedAsync($"""INSERT INTO "ContentSearch" ("ItemId", "Culture", "Text") VALUES ({itemId}, {culture}, {folded})""", cancellationToken);
+        await AddAsync(itemId, culture, text, cancellationToken);
     }
+
+    /// <summary>Adds the text of an item that has none in the index yet.</summary>
+    public Task AddAsync(int itemId, string culture, string text, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"""INSERT INTO "ContentSearch" ("ItemId", "Culture", "Text") VALUES ({itemId}, {culture}, {TextFolding.Fold(text)})""", cancellationToken);
 
     public Task RemoveAsync(int itemId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlInterpolatedAsync($"""DELETE FROM "ContentSearch" WHERE "ItemId" = {itemId}""", cancellationToken);

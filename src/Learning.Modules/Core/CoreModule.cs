@@ -8,6 +8,7 @@ using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.Scale;
 using Learning.Modules.Core.Security;
+using Learning.Modules.Core.Serving;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
@@ -18,6 +19,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -115,6 +117,16 @@ public sealed class CoreModule : ILearningModule
         // Jobs on Hangfire, one per running tenant (Core/Jobs); the outbox's from the start, as e-mails are awaited.
         JobsSetup.AddServices(services, configuration);
         services.AddTenantJob<SendOutboxJob>("outbox", TimeSpan.FromSeconds(Math.Max(1, sendInterval)), firstRunAfter: TimeSpan.Zero);
+
+        // Brotli, else gzip: static files always, pages only when shared by every reader (SharedPagesOnlyCompression
+        // says why). Allowed over HTTPS, since the rule, not the scheme, keeps secrets out of compressed pages.
+        services.AddSingleton<IResponseCompressionProvider, SharedPagesOnlyCompression>();
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
 
         services.AddHealthChecks();
         services.AddSingleton<HealthDetailsAccess>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Learning.Modules.Core.Localization;
 using Learning.Modules.Core.Security;
+using Learning.Modules.Core.Serving;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -51,10 +52,19 @@ public static class LearningModules
     public static WebApplication UseTenantsAndCultures(this WebApplication app)
     {
         app.UseMiddleware<TenantResolutionMiddleware>();
-        app.UseStaticFiles();
+        app.UseMiddleware<CompressedStaticFiles>(); // text files compressed once, kept in memory
+        app.UseStaticFiles(StaticFileCaching.Options()); // the rest; a year for fingerprinted links, else revalidated
         app.UseAuthentication(); // before cultures: a signed-in person's profile chooses their language
         app.UseRequestLocalization();
         app.UseMiddleware<CultureCookieMiddleware>();
+        return app;
+    }
+
+    /// <summary>Inside the output cache, so that a cached page is kept compressed, once per encoding; only pages
+    /// every reader shares are compressed (<see cref="SharedPagesOnlyCompression"/>).</summary>
+    public static WebApplication UseSharedPageCompression(this WebApplication app)
+    {
+        app.UseResponseCompression();
         return app;
     }
 

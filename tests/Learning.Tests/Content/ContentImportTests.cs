@@ -79,6 +79,47 @@ public sealed class ContentImportTests
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task An_import_publishes_its_files_together_and_each_translation_names_the_source_version_it_follows(Db db)
+    {
+        await using var app = new LearningApp(db, content: TestContent.Small());
+        var importer = (IServiceProvider sp) => sp.GetRequiredService<ContentImporter>();
+        var body = (string word) => $"## Description\nA {word} workshop.\n";
+
+        // A new set, its source (French, the default culture) and a translation in one import: both at version 1, the translation after the source's 1.
+        var first = await Import(app, sp => importer(sp).ImportAsync(
+            [("toolbox/batch/fr.md", Sheet("batch", "fr", "lot", body("zephyrine"))), ("toolbox/batch/en.md", Sheet("batch", "en", "batch", body("zephyrine")))], default));
+        var afterFirst = await Versions(app);
+        // Both changed: the source's version 2, and the translation (its own version 2) follows it.
+        var second = await Import(app, sp => importer(sp).ImportAsync(
+            [("toolbox/batch/en.md", Sheet("batch", "en", "batch", body("quokkaesque"))), ("toolbox/batch/fr.md", Sheet("batch", "fr", "lot", body("quokkaesque")))], default));
+        var afterSecond = await Versions(app);
+        // Only the source (French, the default culture) changes: version 3; the translation stays after 2 (outdated).
+        await Import(app, sp => importer(sp).ImportAsync([("toolbox/batch/fr.md", Sheet("batch", "fr", "lot", body("axolotlian")))], default));
+        var afterThird = await Versions(app);
+        // Only the translation changes: its version 3 follows the source's published 3, read from the database.
+        await Import(app, sp => importer(sp).ImportAsync([("toolbox/batch/en.md", Sheet("batch", "en", "batch", body("axolotlian")))], default));
+        var afterFourth = await Versions(app);
+        var client = app.CreateClient();
+        var found = await client.GetPageAsync("/fr/toolbox?q=axolotlian");
+        var gone = await client.GetPageAsync("/fr/toolbox?q=quokkaesque");
+
+        Assert.Equal((2, 0, 0), (first.Created, first.Updated, first.Unchanged));
+        Assert.Equal((0, 2, 0), (second.Created, second.Updated, second.Unchanged));
+        Assert.Equal([("en", 1, 1), ("fr", 1, (int?)null)], afterFirst);
+        Assert.Equal([("en", 2, 2), ("fr", 2, (int?)null)], afterSecond);
+        Assert.Equal([("en", 2, 2), ("fr", 3, (int?)null)], afterThird);
+        Assert.Equal([("en", 3, 3), ("fr", 3, (int?)null)], afterFourth);
+        Assert.Single(found.QuerySelectorAll(".toolbox__results .card")); // indexed with its new text
+        Assert.Empty(gone.QuerySelectorAll(".toolbox__results .card")); // and no longer with the old
+
+        static Task<List<(string Culture, int Published, int? TranslatedFrom)>> Versions(LearningApp app) => app.WithTenantAsync(async sp =>
+            (await sp.GetRequiredService<LearningDbContext>().ContentItems.Where(i => i.SetId == "batch").OrderBy(i => i.Culture)
+                .Select(i => new { i.Culture, Published = i.PublishedVersion!.Number, i.TranslatedFromVersion }).ToListAsync())
+            .Select(i => (i.Culture, i.Published, i.TranslatedFromVersion)).ToList());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task The_export_zip_imports_into_an_empty_tenant_as_the_same_content(Db db)
     {
         await using var source = new LearningApp(db, content: TestContent.Small());

@@ -35,12 +35,15 @@ public sealed class TenantSetup(
         await registry.ImportFileOnceAsync(cancellationToken);
 
         string? password = null;
+        string? justSetUp = null;
         if (registry.Default is null)
         {
             password = await SetUpAsync(settings, options.Value.AdminEmail, cancellationToken);
+            justSetUp = settings.Name;
         }
 
-        foreach (var tenant in registry.All.Where(t => t.State == TenantState.Running))
+        // The tenant just set up ran every step a moment ago, those of every start included.
+        foreach (var tenant in registry.All.Where(t => t.State == TenantState.Running && t.Name != justSetUp))
         {
             // The default tenant's schema was brought up to date above.
             await RunStepsAsync(tenant, null, steps.Where(s => s.RunsAtEveryStart && !(tenant.IsDefault && s is SchemaSetupStep)), cancellationToken);
