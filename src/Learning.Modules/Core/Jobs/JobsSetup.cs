@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Learning.Modules.Core.Jobs;
@@ -30,10 +31,11 @@ public static class JobsSetup
     {
         services.AddSingleton<JobStorage>(CreateStorage);
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(c => c
+        services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogs(sp.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton<TenantJobs>();
         services.AddSingleton<JobsStart>();
 
@@ -68,6 +70,31 @@ public static class JobsSetup
         endpoints.MapGet($"/{{culture:{Localization.CultureRouteConstraint.Name}}}{DashboardPath}", (HttpContext context) =>
                 Results.Redirect($"{context.Request.PathBase}{DashboardPath}"))
             .RequireAuthorization(CoreModule.InstallationAdministratorPolicy);
+    }
+
+    /// <summary>Hangfire's log provider is one static for the whole process, set by the host that configured Hangfire last.
+    /// A process that runs several hosts one after the other (the tests) would otherwise hand the next host's Hangfire the
+    /// logger factory of a host already stopped, and its start would fail: a stopped host's logs are dropped instead.</summary>
+    private sealed class HostLogs(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
+    {
+        private readonly AspNetCoreLogProvider inner = new(factory);
+
+        public Hangfire.Logging.ILog GetLogger(string name)
+        {
+            try
+            {
+                return inner.GetLogger(name);
+            }
+            catch (ObjectDisposedException)
+            {
+                return new Dropped();
+            }
+        }
+
+        private sealed class Dropped : Hangfire.Logging.ILog
+        {
+            public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+        }
     }
 
     /// <summary>How often the node polls: <see cref="JobsSettings.PollingSeconds"/>, or the shortest job's interval.</summary>
