@@ -11,8 +11,8 @@
 #   and those learners submitting their test (half at 16, half at 64 in flight); the site's peak RSS (VmHWM).
 #   Then two nodes behind an nginx load balancer (round robin) on PostgreSQL + Redis (redis-server on 127.0.0.1):
 #   the same pages. Every line: requests/s, p50, p99, errors, and the ratio to nginx's requests/s in this run.
-# Settings (environment): SECONDS_PER=10 LEARNERS=100000 STRUCTURES=200 ANSWERS=1000000 COURSE_LEARNERS=500
-#   ANSWER_LEARNERS=256 BURST=500 DATABASES="sqlite postgres" TWO_NODES=1 (0: skip) APP=<a published site to reuse>
+# Settings (environment): SECONDS_PER=10 LEARNERS=100000 STRUCTURES=200 ANSWERS=1000000 COURSE_LEARNERS=200
+#   ANSWER_LEARNERS=128 BURST=500 DATABASES="sqlite postgres" TWO_NODES=1 (0: skip) APP=<a published site to reuse>
 #   KEEP=1 (keep the work folder). Usage: bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,8 +20,8 @@ SECONDS_PER=${SECONDS_PER:-10}
 LEARNERS=${LEARNERS:-100000}
 STRUCTURES=${STRUCTURES:-200}
 ANSWERS=${ANSWERS:-1000000}
-COURSE_LEARNERS=${COURSE_LEARNERS:-500}
-ANSWER_LEARNERS=${ANSWER_LEARNERS:-256}
+COURSE_LEARNERS=${COURSE_LEARNERS:-200}
+ANSWER_LEARNERS=${ANSWER_LEARNERS:-128}
 BURST=${BURST:-500}
 DATABASES=${DATABASES:-sqlite postgres}
 TWO_NODES=${TWO_NODES:-1}
@@ -107,17 +107,25 @@ wrk_at() {
 warm_up_at() { wrk -t2 -c64 -d"${WARM_UP}s" ${2:+-s "$2"} "$1" >/dev/null; }
 
 # The results: a Markdown table, each row printed as it is measured.
-declare -A nginx_rps=()
-rows=()
+declare -A nginx_rps=() rps_of=()
+rows=() measured=()
 row() {  # row SECTION WHAT CONNECTIONS "rps|errors|p50|p99"
   local rps errors p50 p99 ratio reference
   IFS='|' read -r rps errors p50 p99 <<<"$4"
   reference=${nginx_rps[$1|$3]:-${nginx_rps[$1|64]:-}}
   ratio=$([ -n "$reference" ] && awk -v a="$rps" -v b="$reference" 'BEGIN { printf "%.3f", a / b }' || echo "")
   rows+=("| $1 | $2 | $3 | $rps | $p50 | $p99 | $errors | $ratio |")
+  rps_of[$1|$2|$3]=$rps
+  [ "$1" != PostgreSQL ] || measured+=("$2|$3")
   printf '  %-46s %4s conn.  %10s req/s  p50 %8s  p99 %8s  errors: %-12s ratio %s\n' "$2" "$3" "$rps" "$p50" "$p99" "$errors" "$ratio"
 }
 notes=()
+# A group's wrk measurements replay the cookies of its sign-in: they must end within the minute after which every
+# request would have its session checked (a browser would keep the refreshed cookie; wrk cannot).
+within_the_minute() {
+  local took=$(( $(date +%s) - $3 ))
+  [ "$took" -le 60 ] || note "$1" "warning: the $2 measurements ended $took s after their learners' sign-in began (over 60 s: some requests checked the session; fewer learners would fit)"
+}
 note() { notes+=("- $1: $2"); echo "  $2"; }
 
 # db_query PROVIDER DB SQL: the first column of each row.
@@ -168,10 +176,26 @@ measure_pages() {
   tail -n "$ANSWER_LEARNERS" "$work/emails" >"$work/answers.emails"
 
   echo "Signing in $COURSE_LEARNERS learners, then their course pages in turn..."
+  local signed_in; signed_in=$(date +%s)
   python3 bench/crowd.py signin "$site" "$work/course.emails" "$work/course.json"
   python3 bench/crowd.py course-lua "$work/course.json" "$work/course.lua"
   warm_up_at "$site" "$work/course.lua"
   for c in 16 64; do row "$section" "course page ($COURSE_LEARNERS signed-in learners)" $c "$(wrk_at $c "$site" "$work/course.lua")"; done
+  within_the_minute "$section" "course page" "$signed_in"
+
+  echo "Signing in $ANSWER_LEARNERS learners, starting their tests; each request saves one learner's answer..."
+  signed_in=$(date +%s)
+  python3 bench/crowd.py signin "$site" "$work/answers.emails" "$work/answers.json"
+  python3 bench/crowd.py start "$site" "$work/answers.json" "$work/answering.json" >/dev/null
+  python3 bench/crowd.py answers-lua "$site" "$work/answering.json" "$work/answers.lua"
+  warm_up_at "$site" "$work/answers.lua"
+  for c in 16 64; do row "$section" "save an answer ($ANSWER_LEARNERS learners)" $c "$(wrk_at $c "$site" "$work/answers.lua")"; done
+  within_the_minute "$section" "answers" "$signed_in"
+  local ids; ids=$(attempt_ids "$work/answering.json")
+  note "$section" "learners whose answer is stored: $(db_query "$provider" "$db" "SELECT COUNT(DISTINCT \"AttemptId\") FROM \"AttemptAnswers\" WHERE \"Position\" = 0 AND \"AttemptId\" IN (${ids:-0})") of $ANSWER_LEARNERS"
+  # These learners' tests started (untimed) and now submitted (untimed): the burst and the submissions below do not
+  # pay for code the JIT has not compiled yet, as on a site up for a while.
+  python3 bench/crowd.py submit "$site" "$work/answering.json" 16 0 "$ANSWER_LEARNERS" >/dev/null
 
   echo "Signing in $BURST learners; all start part 1's validation test at the same moment, then submit it..."
   python3 bench/crowd.py signin "$site" "$work/burst.emails" "$work/burst.json"
@@ -179,17 +203,8 @@ measure_pages() {
   local half=$((BURST / 2))
   row "$section" "submit a test (each learner once)" 16 "$(python3 bench/crowd.py submit "$site" "$work/started.json" 16 0 "$half")"
   row "$section" "submit a test (each learner once)" 64 "$(python3 bench/crowd.py submit "$site" "$work/started.json" 64 "$half" "$((BURST - half))")"
-  local ids; ids=$(attempt_ids "$work/started.json")
-  note "$section" "tests started: $(db_query "$provider" "$db" "SELECT COUNT(*) FROM \"Attempts\" WHERE \"Id\" IN (${ids:-0})") of $BURST learners; submitted: $(db_query "$provider" "$db" "SELECT COUNT(*) FROM \"Attempts\" WHERE \"Id\" IN (${ids:-0}) AND \"SubmittedUtc\" IS NOT NULL")"
-
-  echo "Signing in $ANSWER_LEARNERS learners, starting their tests; each request saves one learner's answer..."
-  python3 bench/crowd.py signin "$site" "$work/answers.emails" "$work/answers.json"
-  python3 bench/crowd.py start "$site" "$work/answers.json" "$work/answering.json" >/dev/null
-  python3 bench/crowd.py answers-lua "$site" "$work/answering.json" "$work/answers.lua"
-  warm_up_at "$site" "$work/answers.lua"
-  for c in 16 64; do row "$section" "save an answer ($ANSWER_LEARNERS learners)" $c "$(wrk_at $c "$site" "$work/answers.lua")"; done
-  ids=$(attempt_ids "$work/answering.json")
-  note "$section" "learners whose answer is stored: $(db_query "$provider" "$db" "SELECT COUNT(DISTINCT \"AttemptId\") FROM \"AttemptAnswers\" WHERE \"Position\" = 0 AND \"AttemptId\" IN (${ids:-0})") of $ANSWER_LEARNERS"
+  ids=$(attempt_ids "$work/started.json")
+  note "$section" "tests started by the burst: $(db_query "$provider" "$db" "SELECT COUNT(*) FROM \"Attempts\" WHERE \"Id\" IN (${ids:-0})") of $BURST learners; submitted: $(db_query "$provider" "$db" "SELECT COUNT(*) FROM \"Attempts\" WHERE \"Id\" IN (${ids:-0}) AND \"SubmittedUtc\" IS NOT NULL")"
 }
 
 # bench_db PROVIDER: one node on SQLite or PostgreSQL.
@@ -286,3 +301,14 @@ echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"
 echo
 printf '%s\n' "${notes[@]}"
+if [ -n "${rps_of[2 nodes, PostgreSQL + Redis|nginx, 10 KB static page|64]:-}" ] && [ ${#measured[@]} -gt 0 ]; then
+  echo
+  echo "What the second node adds: requests/s of two nodes behind nginx against one node on PostgreSQL (no proxy, no Redis)."
+  echo
+  echo "| what | connections | 1 node, PostgreSQL | 2 nodes + nginx + Redis | × |"
+  echo "| --- | --- | --- | --- | --- |"
+  for key in "${measured[@]}"; do
+    one=${rps_of[PostgreSQL|$key]} two=${rps_of[2 nodes, PostgreSQL + Redis|$key]:-}
+    if [ -n "$two" ]; then echo "| ${key%|*} | ${key##*|} | $one | $two | $(awk -v a="$two" -v b="$one" 'BEGIN { printf "%.2f", a / b }') |"; fi
+  done
+fi
