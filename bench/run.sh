@@ -11,7 +11,7 @@
 #   and those learners submitting their test (half at 16, half at 64 in flight); the site's peak RSS (VmHWM).
 #   Then two nodes behind an nginx load balancer (round robin) on PostgreSQL + Redis (redis-server on 127.0.0.1):
 #   the same pages. Every line: requests/s, p50, p99, errors, and the ratio to nginx's requests/s in this run.
-# Settings (environment): SECONDS_PER=10 LEARNERS=100000 STRUCTURES=200 ANSWERS=1000000 COURSE_LEARNERS=200
+# Settings (environment): SECONDS_PER=10 LEARNERS=100000 STRUCTURES=200 ANSWERS=1000000 COURSE_LEARNERS=128
 #   ANSWER_LEARNERS=128 BURST=500 DATABASES="sqlite postgres" TWO_NODES=1 (0: skip) APP=<a published site to reuse>
 #   KEEP=1 (keep the work folder). Usage: bench/run.sh
 set -euo pipefail
@@ -20,7 +20,7 @@ SECONDS_PER=${SECONDS_PER:-10}
 LEARNERS=${LEARNERS:-100000}
 STRUCTURES=${STRUCTURES:-200}
 ANSWERS=${ANSWERS:-1000000}
-COURSE_LEARNERS=${COURSE_LEARNERS:-200}
+COURSE_LEARNERS=${COURSE_LEARNERS:-128}
 ANSWER_LEARNERS=${ANSWER_LEARNERS:-128}
 BURST=${BURST:-500}
 DATABASES=${DATABASES:-sqlite postgres}
@@ -158,6 +158,16 @@ measure_pages() {
   echo "nginx, 10 KB static page..."
   for c in 16 64; do out=$(wrk_at $c "$nginx_url"); nginx_rps[$section|$c]=${out%%|*}; row "$section" "nginx, 10 KB static page" $c "$out"; done
 
+  # Compression and caching, as a browser asks for them: the practice page and the stylesheet it links to.
+  local headers css
+  headers=$(curl -s -D - -o /dev/null -H "Accept-Encoding: br, gzip" "$site$practice" | tr -d '\r')
+  css=$(curl -s "$site$practice" | grep -o 'href="[^"]*\.css[^"]*"' | head -n 1 | sed 's/^href="//; s/"$//; s/&amp;/\&/g' || true)
+  note "$section" "practice page: Content-Encoding $(awk -F': ' 'tolower($1) == "content-encoding" {print $2}' <<<"$headers" | grep . || echo none)"
+  if [ -n "$css" ]; then
+    headers=$(curl -s -D - -o /dev/null -H "Accept-Encoding: br, gzip" "$site$css" | tr -d '\r')
+    note "$section" "$css: Content-Encoding $(awk -F': ' 'tolower($1) == "content-encoding" {print $2}' <<<"$headers" | grep . || echo none), Cache-Control $(awk -F': ' 'tolower($1) == "cache-control" {print $2}' <<<"$headers" | grep . || echo none)"
+  fi
+
   echo "Anonymous practice page, then the toolbox search..."
   warm_up_at "$site$practice"
   for c in 16 64; do row "$section" "practice page (anonymous)" $c "$(wrk_at $c "$site$practice")"; done
@@ -221,8 +231,11 @@ bench_db() {
   fi
   local port; port=$(free_port)
   echo "== $section: a fresh data folder's first start (set-up, import of content/)..."
-  start_node one "$data" "$port" "${settings[@]}"
-  note "$section" "first start of a fresh data folder, to the first practice page (set-up and import of content/): $ready_ms ms"
+  start_node one "$data" "$port" "${settings[@]}" Logging__LogLevel__Learning.Modules.Core.Tenancy.TenantSetup=Information \
+    Logging__Console__UseUtcTimestamp=true "Logging__Console__TimestampFormat=yyyy-MM-dd HH:mm:ss.fff "
+  local set_up; set_up=$(awk '/TenantSetup\[/ {at = $1 " " $2} /Tenant default is set up/ {print at; exit}' "$data.log")
+  set_up=$([ -n "$set_up" ] && echo "$(( $(date -u -d "$set_up" +%s%3N) - started_ms )) ms" || echo "not found in the log")
+  note "$section" "first start of a fresh data folder: set-up done (schema, roles, administrator, import of content/) $set_up after the process started; first practice page served at $ready_ms ms"
   stop_node one
   echo "Filling the default tenant ($LEARNERS learners, $STRUCTURES structures, $ANSWERS answers)..."
   began=$(now_ms)
