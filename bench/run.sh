@@ -251,7 +251,8 @@ bench_db() {
 # Two nodes on PostgreSQL + Redis behind nginx (round robin), on the PostgreSQL section's database.
 bench_two_nodes() {
   local section="2 nodes, PostgreSQL + Redis" lb_port redis_port port_a port_b
-  lb_port=$(free_port); redis_port=$(free_port); port_a=$(free_port); port_b=$(free_port)
+  local solo_port
+  lb_port=$(free_port); redis_port=$(free_port); port_a=$(free_port); port_b=$(free_port); solo_port=$(free_port)
   redis-server --bind 127.0.0.1 --port "$redis_port" --save "" --appendonly no --dir "$work" >"$work/redis.log" 2>&1 &
   redis_pid=$!
   local nginx_bin; nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
@@ -263,17 +264,15 @@ events { worker_connections 4096; }
 http {
   access_log off;
   upstream learning { server 127.0.0.1:$port_a; server 127.0.0.1:$port_b; keepalive 128; }
-  server {
-    listen 127.0.0.1:$lb_port;
-    location / {
-      proxy_pass http://learning;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host \$host:\$server_port;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto \$scheme;
-    }
-  }
+  upstream node_a { server 127.0.0.1:$port_a; keepalive 128; }
+  proxy_http_version 1.1;
+  proxy_set_header Connection "";
+  proxy_set_header Host \$host:\$server_port;
+  proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+  proxy_set_header X-Forwarded-Proto \$scheme;
+  server { listen 127.0.0.1:$lb_port; location / { proxy_pass http://learning; } }
+  # Node A alone behind the same proxy: what the proxy costs, apart from the second node.
+  server { listen 127.0.0.1:$solo_port; location / { proxy_pass http://node_a; } }
 }
 CONF
   "$nginx_bin" -c "$work/lb.conf" -p "$work"
@@ -291,7 +290,14 @@ CONF
   start_node b "$work/node-b" "$port_b" "${shared[@]}"
   note "$section" "node B cold start: $ready_ms ms"
   measure_pages "$section" "http://127.0.0.1:$lb_port" "$work/postgres" postgres "host=127.0.0.1 port=$pg_port user=learning dbname=learning"
+  echo "Node A alone behind the same nginx (anonymous pages)..."
+  local solo="1 node behind nginx, PostgreSQL + Redis" c
+  for c in 16 64; do nginx_rps[$solo|$c]=${nginx_rps[$section|$c]}; done
+  warm_up_at "http://127.0.0.1:$solo_port$practice"
+  for c in 16 64; do row "$solo" "practice page (anonymous)" $c "$(wrk_at $c "http://127.0.0.1:$solo_port$practice")"; done
+  for c in 16 64; do row "$solo" "toolbox search (?q=mentoring)" $c "$(wrk_at $c "http://127.0.0.1:$solo_port/en/toolbox?q=mentoring")"; done
   note "$section" "peak RSS (VmHWM): node A $(peak_rss a), node B $(peak_rss b); server errors logged: A $(grep -c "fail:" "$work/postgres.log" || true), B $(grep -c "fail:" "$work/node-b.log" || true); nginx errors: $(grep -c "\[error\]" "$work/lb-error.log" || true)"
+  note "$section" "Redis: $(redis-cli -p "$redis_port" info stats | tr -d '\r' | awk -F: '/^total_commands_processed/ {print $2}') commands processed, $(redis-cli -p "$redis_port" info clients | tr -d '\r' | awk -F: '/^connected_clients/ {print $2 - 1}') clients connected at the end (whether the nodes use it depends on the site's Redis support)"
   stop_node a; stop_node b
 }
 
@@ -318,10 +324,12 @@ if [ -n "${rps_of[2 nodes, PostgreSQL + Redis|nginx, 10 KB static page|64]:-}" ]
   echo
   echo "What the second node adds: requests/s of two nodes behind nginx against one node on PostgreSQL (no proxy, no Redis)."
   echo
-  echo "| what | connections | 1 node, PostgreSQL | 2 nodes + nginx + Redis | × |"
-  echo "| --- | --- | --- | --- | --- |"
+  echo "| what | connections | 1 node, PostgreSQL | 1 node behind nginx (Redis) | 2 nodes behind nginx (Redis) | 2 nodes ÷ 1 node | 2 nodes ÷ 1 node behind nginx |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
   for key in "${measured[@]}"; do
-    one=${rps_of[PostgreSQL|$key]} two=${rps_of[2 nodes, PostgreSQL + Redis|$key]:-}
-    if [ -n "$two" ]; then echo "| ${key%|*} | ${key##*|} | $one | $two | $(awk -v a="$two" -v b="$one" 'BEGIN { printf "%.2f", a / b }') |"; fi
+    one=${rps_of[PostgreSQL|$key]} solo=${rps_of[1 node behind nginx, PostgreSQL + Redis|$key]:-} two=${rps_of[2 nodes, PostgreSQL + Redis|$key]:-}
+    if [ -n "$two" ]; then
+      echo "| ${key%|*} | ${key##*|} | $one | ${solo:-} | $two | $(awk -v a="$two" -v b="$one" 'BEGIN { printf "%.2f", a / b }') | $([ -n "$solo" ] && awk -v a="$two" -v b="$solo" 'BEGIN { printf "%.2f", a / b }') |"
+    fi
   done
 fi
