@@ -57,6 +57,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# load_since LINE: the lowest–highest 1-min load average sampled since that line of the samples.
+load_since() { tail -n +"$(($1 + 1))" "$work/load" | sort -n | awk 'NR == 1 {min = $1} {max = $1} END {print (NR ? min "–" max : "not sampled")}'; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 now_ms() { date +%s%3N; }
 chmod 755 "$work"
@@ -155,6 +157,7 @@ mkdir -p "$work/media"
 # measure_pages SECTION SITE DATA PROVIDER DB: every page and form at 16 and 64 connections.
 measure_pages() {
   local section=$1 site=$2 data=$3 provider=$4 db=$5 c out
+  local samples; samples=$(wc -l <"$work/load")
   echo "nginx, 10 KB static page..."
   for c in 16 64; do out=$(wrk_at $c "$nginx_url"); nginx_rps[$section|$c]=${out%%|*}; row "$section" "nginx, 10 KB static page" $c "$out"; done
 
@@ -215,6 +218,7 @@ measure_pages() {
   row "$section" "submit a test (each learner once)" 64 "$(python3 bench/crowd.py submit "$site" "$work/started.json" 64 "$half" "$((BURST - half))")"
   ids=$(attempt_ids "$work/started.json")
   note "$section" "tests started by the burst: $(db_query "$provider" "$db" "SELECT COUNT(*) FROM \"Attempts\" WHERE \"Id\" IN (${ids:-0})") of $BURST learners; submitted: $(db_query "$provider" "$db" "SELECT COUNT(*) FROM \"Attempts\" WHERE \"Id\" IN (${ids:-0}) AND \"SubmittedUtc\" IS NOT NULL")"
+  note "$section" "load average (1 min) during these measurements: $(load_since "$samples")"
 }
 
 # bench_db PROVIDER: one node on SQLite or PostgreSQL.
