@@ -2,18 +2,22 @@
 """Fills the default tenant's database with the volumes of the impact-dashboard benchmark, straight into the tables the
 site created (the site stopped meanwhile), and helps measure the dashboard. Standard library only; PostgreSQL through
 psql's COPY.
-  fill <sqlite|postgres> <db>     100,000 learners (Learner role, a directory of 300 structures, countries,
+  fill <sqlite|postgres> <db> [--learners N] [--structures N] [--answers N]
+                                  100,000 learners (Learner role, a directory of 300 structures, countries,
                                   professions, six languages, registered over two years), enrolments for most, their
                                   activities, ~150,000 submitted attempts at the validation banks with 1,000,000 answers,
                                   certificates, feedback and reads; also lets the first administrator's one-time
-                                  password be used as a plain one (the benchmark signs in with it)
+                                  password be used as a plain one (the benchmark signs in with it); every learner
+                                  signs in with the password "a bench passphrase" (one real Identity hash shared)
+  pick <sqlite|postgres> <db> <n> [skip]   n learners' e-mails (after skipping some) who are enrolled and have never
+                                  started a test: the learner benchmarks sign them in
   change <sqlite|postgres> <db> <n>   n learners change now (profile saved, an activity tried), and the facts are
                                   marked stale so that the dashboard's next opening refreshes them
   signin <site> <password>        signs the administrator in; prints the Cookie header
   slowest <postgres log> <line>   the statements PostgreSQL logged as slow after that line of its log, slowest first
   time <site> <cookie> <path> <n> n sequential GETs; prints "median p95 bytes errors", times in ms
 <db> is the SQLite file, or psql's connection string. Same seed, same data."""
-import http.cookiejar, json, random, re, statistics, subprocess, sys, time, urllib.parse, urllib.request, uuid
+import base64, hashlib, http.cookiejar, json, random, re, statistics, subprocess, sys, time, urllib.parse, urllib.request, uuid
 from datetime import datetime, timedelta, timezone
 
 LEARNERS, STRUCTURES, ENROLLED_SHARE, ANSWERS = 100_000, 300, 0.8, 1_000_000
@@ -32,7 +36,15 @@ PARTS = [("part-1", 21, 11), ("part-2", 22, 11), ("part-3", 22, 10), ("part-4", 
 SELF = ("self-assessment", 5)
 # How far enrolled learners got: the number of parts whose activities they all did (then the self-assessment).
 STAGES = [(0, 38), (1, 25), (2, 15), (3, 10), (4, 12)]
+PASSWORD = "a bench passphrase"
 LEARNER_ROLE_SQL = "SELECT \"Id\" FROM \"AspNetRoles\" WHERE \"Name\" = 'Learner'"
+
+
+def identity_hash(password, salt):
+    """ASP.NET Core Identity's version 3 password hash (PBKDF2, HMAC-SHA512, 100,000 iterations, 16-byte salt, 32-byte
+    key: PasswordHasher's default), as the site writes and checks it."""
+    key = hashlib.pbkdf2_hmac("sha512", password.encode(), salt, 100_000, 32)
+    return base64.b64encode(bytes([1]) + (2).to_bytes(4, "big") + (100_000).to_bytes(4, "big") + (16).to_bytes(4, "big") + salt + key).decode()
 
 
 def pick(rng, weighted):
@@ -117,6 +129,7 @@ def fill(provider, db):
     start = end - timedelta(days=730)
     role = t.query(LEARNER_ROLE_SQL)[0]
     b = lambda v: v if provider == "postgres" else int(v)  # noqa: E731
+    password_hash = identity_hash(PASSWORD, bytes(range(16)))
 
     structures = t.open("Structures", ["Id", "Name", "NormalizedName", "Type", "Municipality", "Country", "Status", "CreatedUtc", "ProposedBy"])
     directory = []
@@ -155,7 +168,7 @@ def fill(provider, db):
         profession = rng.choice(PROFESSIONS) if rng.random() < 0.8 else (f"Rare job {n}" if rng.random() < 0.1 else None)
         email = f"learner{n}@bench.example.org"
         users.add(uid, f"Learner {n}", None, country, profession, culture, t.ts(registered), t.ts(registered), email, email.upper(), email,
-                  email.upper(), b(True), None, uuid.uuid4().hex.upper(), str(uuid.uuid4()), None, b(False), b(False), None, b(True), 0,
+                  email.upper(), b(True), password_hash, uuid.uuid4().hex.upper(), str(uuid.uuid4()), None, b(False), b(False), None, b(True), 0,
                   structure, t.ts(registered))
         roles.add(uid, role)
         if rng.random() >= ENROLLED_SHARE:
@@ -250,6 +263,16 @@ def fill(provider, db):
     print(", ".join(f"{v:,} {k}" for k, v in counts.items()))
 
 
+def learners_to_sign_in(provider, db, n, skip=0):
+    """Enrolled learners who never started a test (any test can be started, the course page has their progress)."""
+    t = Target(provider, db)
+    for address in t.query('SELECT u."Email" FROM "AspNetUsers" u JOIN "Enrolments" e ON e."UserId" = u."Id" '
+                           'WHERE u."Email" LIKE \'learner%@bench.example.org\' '
+                           'AND NOT EXISTS (SELECT 1 FROM "Attempts" a WHERE a."UserId" = u."Id") '
+                           f'ORDER BY e."Id" LIMIT {n} OFFSET {skip}'):
+        print(address)
+
+
 def change(provider, db, n):
     """n learners, taken evenly across the directory, save their profile and try an activity now."""
     t = Target(provider, db)
@@ -335,7 +358,13 @@ def slowest(log, first_line):
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
     if command == "fill":
+        sizes = dict(zip(args[2::2], args[3::2]))
+        LEARNERS = int(sizes.get("--learners", LEARNERS))
+        STRUCTURES = int(sizes.get("--structures", STRUCTURES))
+        ANSWERS = int(sizes.get("--answers", ANSWERS))
         fill(args[0], args[1])
+    elif command == "pick":
+        learners_to_sign_in(args[0], args[1], int(args[2]), int(args[3]) if len(args) > 3 else 0)
     elif command == "change":
         change(args[0], args[1], int(args[2]))
     elif command == "signin":
