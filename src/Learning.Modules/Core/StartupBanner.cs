@@ -23,7 +23,7 @@ public static class StartupBanner
             {
                 "",
                 $"RéSolution is running. Open {open}/",
-                $"  Data (tenant registry, databases, keys, e-mail pickup folder): {services.GetRequiredService<DataPaths>().Root}",
+                $"  Data (databases, media, jobs, e-mail pickup folder): {services.GetRequiredService<DataPaths>().Root}",
                 $"  Links in e-mails, PDFs, feeds and badges start with {baseUrl}; other host names get 400 (settings Learning:BaseUrl, Learning:ExtraHosts).",
             };
             if (administratorPassword is not null)

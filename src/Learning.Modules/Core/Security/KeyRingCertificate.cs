@@ -9,9 +9,10 @@ namespace Learning.Modules.Core.Security;
 /// The certificate that encrypts the data-protection keys at rest (the keys sign and encrypt cookies and
 /// anti-forgery tokens). Configured with <c>Learning:DataProtection:CertificatePath</c> (a PKCS#12 file) and
 /// <c>CertificatePassword</c>; without them, a self-signed certificate is made once into the data folder
-/// (<c>data-protection.pfx</c>, readable by its owner only). That default keeps the key ring useless to
-/// whoever gets the keys folder alone (a backup, a shared volume, a copy), not to whoever reads the whole
-/// data folder: for that, keep a configured certificate apart from the data (a secret mount).
+/// (<c>data-protection.pfx</c>, readable by its owner only). That default keeps the key ring (in the default
+/// tenant's database, <see cref="DatabaseKeyRing"/>) useless to whoever gets the database alone (a backup, a dump),
+/// not to whoever also reads the data folder of an SQLite installation: for that, keep a configured certificate apart
+/// from the data (a secret mount). Several nodes must all be given the same configured certificate.
 /// Loaded while services are registered, because data protection takes the certificate itself.
 /// </summary>
 public static class KeyRingCertificate
