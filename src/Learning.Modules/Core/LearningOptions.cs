@@ -26,7 +26,7 @@ public sealed class LearningOptions
     /// administrators; everyone else gets a bare status.</summary>
     public List<string> HealthDetailsFrom { get; set; } = [];
 
-    /// <summary>Where the installation keeps its data: tenant registry, databases, media, mail pickup folder.
+    /// <summary>Where the installation keeps its data: SQLite databases, media, jobs (SQLite), mail pickup folder.
     /// Relative paths are resolved against the content root.</summary>
     public string DataPath { get; set; } = "App_Data";
 
