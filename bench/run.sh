@@ -281,9 +281,8 @@ http {
 CONF
   "$nginx_bin" -c "$work/lb.conf" -p "$work"
   lb_started=1
-  # Each node has its own data folder; node B's starts as a copy of node A's (the tenant registry and key ring as
-  # they are today; once they live in the database and Redis, the copy only carries what is shared anyway).
-  cp -a "$work/postgres" "$work/node-b"
+  # Each node has its own data folder (what they share is in PostgreSQL, Redis, the media folder and the certificate).
+  mkdir -p "$work/node-b"
   local shared=(Learning__Database__Provider=Postgres "Learning__Database__ConnectionString=Host=127.0.0.1;Port=$pg_port;Username=learning;Database=learning;Maximum Pool Size=150"
                 Learning__Redis="127.0.0.1:$redis_port" Learning__MediaPath="$work/media"
                 Learning__DataProtection__CertificatePath="$work/keyring.pfx" Learning__DataProtection__CertificatePassword=bench
