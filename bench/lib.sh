@@ -25,14 +25,16 @@ cleanup() {
 trap cleanup EXIT
 
 # Publishes the site in Release and starts it on 127.0.0.1:$1 (SQLite, content imported, e-mail into the
-# pickup folder every second, no limit on account posts so that many learners can register).
+# pickup folder every second, no limit on account posts so that many learners can register). Sessions are checked
+# again after an hour, not a minute: wrk sends each learner's cookie as it was at sign-in and never keeps the renewed
+# one a browser keeps, so after a minute every request would check the account again (a browser: once a minute).
 start_site() {
   echo "Publishing the site (Release)..."
   dotnet publish src/Learning.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
   echo "Starting the site on 127.0.0.1:$1 (SQLite, content imported)..."
   ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   Learning__DataPath="$work/data" Learning__Content__Folder="${CONTENT_FOLDER:-$PWD/content}" \
-  Learning__Email__SendIntervalSeconds=1 Learning__AccountPostsPerMinute=100000 \
+  Learning__Email__SendIntervalSeconds=1 Learning__AccountPostsPerMinute=100000 Learning__Accounts__SessionCheckSeconds=3600 \
     dotnet "$work/app/Learning.Web.dll" --urls "http://127.0.0.1:$1" --contentRoot "$work/app" >"$work/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$1/health" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -79,12 +79,13 @@ fi
 # start_node NAME DATA PORT [VAR=value ...]: starts the published site; sets started_ms (process start) and waits
 # until the practice page is served; ready_ms is then the time it took.
 practice=/en/toolbox/spoc-skills-validation-support
+# Sessions are checked again after an hour: see start_site in lib.sh (wrk never keeps a renewed cookie).
 start_node() {
   local name=$1 data=$2 port=$3; shift 3
   started_ms=$(now_ms)
   env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     Learning__DataPath="$data" Learning__Content__Folder="${CONTENT_FOLDER:-$PWD/content}" \
-    Learning__Email__SendIntervalSeconds=1 Learning__AccountPostsPerMinute=100000 "$@" \
+    Learning__Email__SendIntervalSeconds=1 Learning__AccountPostsPerMinute=100000 Learning__Accounts__SessionCheckSeconds=3600 "$@" \
     dotnet "$app/Learning.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$app" >>"$data.log" 2>&1 &
   node_pid[$name]=$!
   for _ in $(seq 1 6000); do

@@ -49,8 +49,9 @@ public sealed class AccountsModule : ILearningModule
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<LearningClaimsPrincipalFactory>();
 
-        // A locked account, a changed password or new roles reach open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A locked account, a changed password or new roles reach open sessions within a minute (by default).
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccountsOptions>>((o, accounts) =>
+            o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(1, accounts.Value.SessionCheckSeconds)));
 
         services.ConfigureApplicationCookie(o =>
         {

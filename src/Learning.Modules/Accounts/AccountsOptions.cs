@@ -11,4 +11,8 @@ public sealed class AccountsOptions
 
     /// <summary>How often the retention job runs, in minutes.</summary>
     public int RetentionIntervalMinutes { get; set; } = 60;
+
+    /// <summary>How long a session goes before its account is checked again: a locked account, a changed password or
+    /// new roles reach open sessions within this many seconds. Each check reads the account and renews the cookie.</summary>
+    public int SessionCheckSeconds { get; set; } = 60;
 }

@@ -1,5 +1,6 @@
 using Learning.Modules.Core;
 using Learning.Modules.Core.Navigation;
+using Learning.Modules.Core.Scale;
 using Learning.Modules.Core.Security;
 using Learning.Modules.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ public sealed class AssessmentModule : ILearningModule
     {
         services.Configure<AssessmentOptions>(configuration.GetSection($"{LearningOptions.Section}:Assessment"));
         services.AddScoped<QuestionBanks>();
+        services.OnClusterSignal(QuestionBanks.Channel, QuestionBanks.ForgetHere);
         services.AddScoped<BankImport>();
         services.AddScoped<Examiner>();
         services.AddScoped<Contracts.TestCenter>();

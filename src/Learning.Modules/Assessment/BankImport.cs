@@ -34,7 +34,7 @@ public enum ImportAction
 /// will be created, replaced, left unchanged or refused and why; once the editor confirms, the file is read
 /// again and imported in one transaction, its images stored in the media library and linked.
 /// </summary>
-public sealed partial class BankImport(LearningDbContext db, MediaUploads uploads, IMediaStorage storage, TimeProvider clock)
+public sealed partial class BankImport(LearningDbContext db, MediaUploads uploads, IMediaStorage storage, TimeProvider clock, QuestionBanks banks)
 {
     /// <summary>Reads a GIFT or Moodle XML file (told apart by name, then by its first character).</summary>
     public static QuestionFile Read(string fileName, string text) => IsMoodleXml(fileName, text) ? MoodleXml.Read(text) : GiftReader.Read(text);
@@ -116,6 +116,7 @@ public sealed partial class BankImport(LearningDbContext db, MediaUploads upload
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            await banks.ForgetAsync([plan.Bank]);
             return changed;
         }
         catch

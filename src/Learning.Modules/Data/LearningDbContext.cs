@@ -10,12 +10,17 @@ namespace Learning.Modules.Data;
 /// neither its tables mapped nor its migrations run. Modules reach their tables through accessors of
 /// their own (<c>db.Attempts</c> is declared in Assessment), never through this class.
 /// </summary>
-public sealed class LearningDbContext(DbContextOptions<LearningDbContext> options, IReadOnlyList<ILearningModule> modules) : DbContext(options)
+/// <remarks>The modules travel in the options (<see cref="ModulesOptionsExtension"/>), so that contexts can be pooled
+/// (<see cref="TenantDatabases"/>): a pooled context is built from its options alone.</remarks>
+public sealed class LearningDbContext(DbContextOptions<LearningDbContext> options) : DbContext(options)
 {
-    public IReadOnlyList<ILearningModule> Modules { get; } = modules;
+    private readonly ModulesOptionsExtension composition = options.FindExtension<ModulesOptionsExtension>()
+        ?? throw new InvalidOperationException("The options do not name the modules: compose them with TenantDatabases.ComposeFromModules.");
+
+    public IReadOnlyList<ILearningModule> Modules => composition.Modules;
 
     /// <summary>Names the set of modules the model is composed from: EF builds and caches one model per key.</summary>
-    internal string ModelKey { get; } = string.Join(",", modules.Select(m => m.GetType().FullName));
+    internal string ModelKey => composition.ModelKey;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using Learning.Modules.Content.ContentAsides;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Navigation;
 using Learning.Modules.Core.PersonalData;
+using Learning.Modules.Core.Scale;
 using Learning.Modules.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +19,7 @@ public sealed class FeedbackModule : ILearningModule
         services.Configure<FeedbackOptions>(configuration.GetSection($"{LearningOptions.Section}:Feedback"));
         services.AddScoped<FeedbackSubjects>();
         services.AddScoped<LearnerFeedback>();
+        services.OnClusterSignal(LearnerFeedback.Channel, LearnerFeedback.ForgetHere);
         services.AddScoped<Contracts.FeedbackFigures>();
         services.AddScoped<IPersonalDataProvider, FeedbackPersonalData>();
         services.AddSingleton<IContentAside, FeedbackAside>();

@@ -119,7 +119,7 @@ public sealed class MigrationTests
 
     /// <summary>A tenant's context with every module of the installation, as the site opens it.</summary>
     internal static LearningDbContext Open(DbContextOptionsBuilder<LearningDbContext> options) =>
-        new(TenantDatabases.ComposeFromModules(options).Options, Learning.Web.Modules.All);
+        new(TenantDatabases.ComposeFromModules(options, Learning.Web.Modules.All).Options);
 
     internal static async Task<List<T>> Query<T>(DbConnection connection, string sql, Func<DbDataReader, T> read)
     {

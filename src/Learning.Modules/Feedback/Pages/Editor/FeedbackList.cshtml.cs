@@ -19,7 +19,7 @@ namespace Learning.Modules.Feedback.Pages.Editor;
 /// their display name, never their e-mail.
 /// </summary>
 [Authorize(Policy = Roles.EditorPolicy)]
-public sealed class FeedbackListModel(LearningDbContext db, FeedbackSubjects subjects, UserDirectory directory, TimeProvider clock, IStringLocalizer<FeedbackStrings> S) : PageModel
+public sealed class FeedbackListModel(LearningDbContext db, LearnerFeedback feedback, FeedbackSubjects subjects, UserDirectory directory, TimeProvider clock, IStringLocalizer<FeedbackStrings> S) : PageModel
 {
     public const int PageSize = 20;
 
@@ -102,6 +102,7 @@ public sealed class FeedbackListModel(LearningDbContext db, FeedbackSubjects sub
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await feedback.ForgetAsync(item.UserId, item.Kind, item.SetId); // the person sees the reply at once
         return LocalRedirect(Link(PageNumber) + "#item-" + id);
     }
 
