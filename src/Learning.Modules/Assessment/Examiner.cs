@@ -11,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace Learning.Modules.Assessment;
 
 /// <summary>
-/// Runs tests: a fresh random draw from the bank for every attempt (choices shuffled too), answers saved one
-/// by one in a short transaction each, one submission graded on the server whatever is sent twice.
+/// Runs tests: a fresh random draw from the bank for every attempt, balanced across the objectives its questions
+/// are tagged with (choices shuffled too), answers saved one by one in a short transaction each, one submission
+/// graded on the server whatever is sent twice.
 /// </summary>
 public sealed class Examiner(LearningDbContext db, QuestionBanks banks, IOptions<AssessmentOptions> options, TimeProvider clock, IServiceProvider services)
 {
@@ -65,7 +66,7 @@ public sealed class Examiner(LearningDbContext db, QuestionBanks banks, IOptions
         }
 
         var settings = options.Value.For(bank);
-        var drawn = pool.Keys.OrderBy(_ => RandomNumberGenerator.GetInt32(int.MaxValue)).Take(Math.Min(settings.QuestionCount, pool.Count)).ToList();
+        var drawn = Draw(pool, settings.QuestionCount);
         // Choices, matching and ordering items are shown shuffled; true/false keeps True before False.
         var orders = drawn.Select(name => Shuffle(pool[name].Type switch
         {
@@ -194,6 +195,47 @@ public sealed class Examiner(LearningDbContext db, QuestionBanks banks, IOptions
     public static IReadOnlyList<string> QuestionNames(string questions) => JsonSerializer.Deserialize<List<string>>(questions)!;
 
     public static IReadOnlyList<int[]> ChoiceOrders(Attempt attempt) => JsonSerializer.Deserialize<List<int[]>>(attempt.ChoiceOrders)!;
+
+    /// <summary>The tag prefix that says which of a part's objectives a question serves ("objective-2").</summary>
+    public const string ObjectiveTag = "objective-";
+
+    /// <summary>
+    /// Draws <paramref name="count"/> questions at random, balanced across the objectives their tags name: questions
+    /// are taken in turn from each objective (objectives in a random order, questions in a random order inside each),
+    /// so that 10 questions from 5 objectives are 2 from each, and a retake still meets every objective. A question's
+    /// objective is its first <c>objective-*</c> tag; questions without one form one group, so a bank without such tags
+    /// is drawn wholly at random, as before. The drawn questions are then shuffled, so their order tells nothing.
+    /// </summary>
+    public static List<string> Draw(IReadOnlyDictionary<string, Question> pool, int count)
+    {
+        var groups = pool
+            .GroupBy(q => q.Value.Tags.FirstOrDefault(t => t.StartsWith(ObjectiveTag, StringComparison.OrdinalIgnoreCase))?.ToLowerInvariant() ?? "")
+            .Select(g => new Queue<string>(Shuffled(g.Select(q => q.Key))))
+            .ToList();
+        groups = Shuffled(groups);
+        var drawn = new List<string>();
+        while (drawn.Count < count && groups.Any(g => g.Count > 0))
+        {
+            foreach (var group in groups.Where(g => g.Count > 0))
+            {
+                if (drawn.Count == count)
+                {
+                    break;
+                }
+
+                drawn.Add(group.Dequeue());
+            }
+        }
+
+        return Shuffled(drawn);
+    }
+
+    private static List<T> Shuffled<T>(IEnumerable<T> items)
+    {
+        var list = items.ToArray();
+        RandomNumberGenerator.Shuffle(list.AsSpan());
+        return [.. list];
+    }
 
     private static int[] Shuffle(int count)
     {

@@ -488,8 +488,11 @@ public static partial class GiftReader
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
+    /// <summary>The values of <c>[key:…]</c> in the comment lines, as Moodle reads them: on one line, <c>\]</c> standing
+    /// for <c>]</c>, trimmed; a tag holding <c>&lt;</c> or <c>&gt;</c> is not one (Moodle's tags cannot hold them).</summary>
     private static IEnumerable<string> Comment(string comments, string key) =>
-        CommentField().Matches(comments).Where(m => m.Groups[1].Value == key).Select(m => m.Groups[2].Value.Replace("\\]", "]").Trim()).Where(v => v.Length > 0);
+        CommentField().Matches(comments).Where(m => m.Groups[1].Value == key).Select(m => m.Groups[2].Value.Replace("\\]", "]").Trim())
+            .Where(v => v.Length > 0 && (key != "tag" || v.IndexOfAny(['<', '>']) < 0));
 
     /// <summary>Moodle names a question without a name after its text.</summary>
     private static string DefaultName(string text)
@@ -515,7 +518,7 @@ public static partial class GiftReader
     [GeneratedRegex(@"^\[(html|moodle|plain|markdown)\]")]
     private static partial Regex FormatPrefix();
 
-    [GeneratedRegex(@"\[(id|tag|mark):((?:\\\]|[^\]])*)\]")]
+    [GeneratedRegex(@"\[(id|tag|mark):((?:\\\]|[^\]\p{Cc}])*)\]")]
     private static partial Regex CommentField();
 
     [GeneratedRegex("<[^>]*>")]
