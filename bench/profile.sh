@@ -45,6 +45,8 @@ counters_pid=$!
 sleep 1
 wrk -t2 -c64 -d"${duration}s" ${script:+-s "$script"} "$target" | grep "Requests/sec"
 wait "$counters_pid"
+echo "Resident memory after the load:"
+python3 bench/memory-map.py "$app_pid"
 python3 - "$work/counters.csv" <<'PY'
 import csv, collections, sys
 values = collections.defaultdict(list)

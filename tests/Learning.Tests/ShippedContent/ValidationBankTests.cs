@@ -49,9 +49,11 @@ public sealed class ValidationBankTests
                     QuestionType.SingleChoice or QuestionType.MultipleResponse or QuestionType.TrueFalse => question.Choices.All(c => c.Feedback is { Length: > 0 }),
                     // A number outside the answers gets the catch-all's feedback.
                     QuestionType.Numerical => question.Numbers.All(n => n.Feedback is { Length: > 0 }) && question.Numbers.Any(n => n.AnyValue),
-                    // Matching items and wrong short answers have no feedback of their own in GIFT: the general feedback speaks to all.
+                    // Matching items have no feedback of their own in GIFT: the general feedback speaks to all.
                     QuestionType.Matching => question.GeneralFeedback is { Length: > 0 },
-                    QuestionType.ShortAnswer => question.GeneralFeedback is { Length: > 0 } && question.Choices.All(c => c.Feedback is { Length: > 0 }),
+                    // A wrong short answer gets the general feedback, or that of a catch-all ("=%0%*#…").
+                    QuestionType.ShortAnswer => question.Choices.All(c => c.Feedback is { Length: > 0 })
+                        && (question.GeneralFeedback is { Length: > 0 } || question.Choices.Any(c => c.Text == "*" && c.Fraction == 0)),
                     _ => false,
                 };
                 Assert.True(feedbackOnEachAnswer, $"{where}: an answer has no feedback.");
