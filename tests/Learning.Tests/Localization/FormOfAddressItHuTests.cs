@@ -39,7 +39,7 @@ public sealed class FormOfAddressItHuTests
             // Steps and tips opening on a third-person plural imperative ("Tűzzék ki", "Hívják össze", "Szervezzenek")…
             (@"(?m)^\s*(?:- |\d+\. )\p{Lu}\p{Ll}+(?:jék|ják|zzék|zzák|sék|sák|janak|jenek|zzanak|zzenek|sanak|senek)" + NoLetterAfter, "list item opening on a plural formal imperative (Önök)"),
             // …or on a formal singular one ("Válassza", "Értékelje", "Gondoskodjon", "Szervezze").
-            (@"(?m)^\s*(?:- |\d+\. )\p{Lu}\p{Ll}+(?:ja|je|jon|jen|jön|zza|zze|ssa|sse|tsa|tse)" + NoLetterAfter, "list item opening on a formal imperative (Ön)"),
+            (@"(?m)^\s*(?:- |\d+\. )\p{Lu}\p{Ll}+(?:ja|je|jon|jen|jön|zza|zze|ssa|sse|ssza|ssze|tsa|tse)" + NoLetterAfter, "list item opening on a formal imperative (Ön)"),
         ],
     };
 
