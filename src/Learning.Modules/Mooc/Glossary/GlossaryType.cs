@@ -26,7 +26,7 @@ public sealed partial class GlossaryType : IContentType
 
     public Type Strings => typeof(MoocStrings);
 
-    public string DisplayName => "glossary";
+    public string DisplayName => "glossary of services";
 
     public string NewItemText => "New glossary";
 

@@ -31,12 +31,16 @@ public sealed partial record GlossaryView(string Culture, string Title, string S
         }).ToList();
     }
 
-    /// <summary>The entries a text names, in the glossary's order: a name (or other name) written as the entry writes it,
-    /// as a whole word ("ONE" is not found in "one", nor "CPAS" in "CPASS").</summary>
+    /// <summary>The entries a text names, in the glossary's order: a name, full name or other name as a whole word
+    /// ("ONE" is not found in "CPASONE", nor "CPAS" in "CPASS"). A name of one word is looked for as written ("ONE"
+    /// is not "one", "Banks" not "banks"), a name of several words in any case ("a maison de quartier").</summary>
     public IReadOnlyList<GlossaryEntry> NamedIn(IEnumerable<string> texts)
     {
         var text = string.Join('\n', texts);
-        return Entries.Where(e => e.Names.Any(name => Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))).ToList();
+        return Entries.Where(e => e.Names.Where(n => n.Length > 0).Any(name => Regex.IsMatch(text,
+            $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}])",
+            (name.Contains(' ') ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1)))).ToList();
     }
 
     public GlossaryEntry? Find(string? id) => id is null ? null : Entries.FirstOrDefault(e => e.Id == id);
