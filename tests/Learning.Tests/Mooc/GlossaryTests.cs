@@ -13,39 +13,6 @@ namespace Learning.Tests.Mooc;
 /// practices, and the import of its files.</summary>
 public sealed class GlossaryTests
 {
-    /// <summary>A glossary of four services, in French and English only (other cultures fall back to French).</summary>
-    private static string Glossary(string culture) => $"""
-        ---
-        type: glossary
-        set: brussels-services
-        culture: {culture}
-        slug: services-{culture}
-        title: "Services ({culture})"
-        summary: "The services of the fixture ({culture})."
-        entries:
-          - id: actiris
-            name: Actiris
-            does: "The public employment service: it places jobseekers ({culture})."
-            url: https://www.actiris.brussels
-            also: [Forem]
-          - id: cpas
-            name: CPAS
-            full_name: Centre public d'action sociale
-            does: "Pays the social integration income ({culture})."
-          - id: missions-locales
-            name: Missions Locales
-            does: "Welcome and guide jobseekers ({culture})."
-            also: [Mission Locale]
-          - id: one
-            name: ONE
-            does: "Help for early childhood ({culture})."
-        status: published
-        ---
-
-        Where these entries come from ({culture}).
-
-        """.Replace("\r\n", "\n");
-
     /// <summary>The small course, whose part 1 links its service to Actiris (and one to an entry the glossary lacks),
     /// whose case names the CPAS and "one" child, and whose job-desk practice names Actiris and the CPAS.</summary>
     private static TestContent Content(bool withGlossary = true)
@@ -63,7 +30,7 @@ public sealed class GlossaryTests
 
         if (withGlossary)
         {
-            content.With("glossary/brussels-services/glossary.fr.md", Glossary("fr")).With("glossary/brussels-services/glossary.en.md", Glossary("en"));
+            content.With("glossary/brussels-services/glossary.fr.md", TestContent.Glossary("fr")).With("glossary/brussels-services/glossary.en.md", TestContent.Glossary("en"));
         }
 
         return content;
@@ -158,12 +125,12 @@ public sealed class GlossaryTests
         var client = app.CreateClient();
         Assert.Equal(4, (await client.GetPageAsync("/en/glossary")).QuerySelectorAll(".glossary__entry").Length);
 
-        var wrong = Glossary("en").Replace("    does: \"Help for early childhood (en).\"\n", "    does: \"Help for early childhood (en).\"\n  - id: actiris\n    name: Actiris again\n    does: \"Twice.\"\n  - id: Bad Id\n    name: \"\"\n    does: \"\"\n  - id: pcs\n    name: PCS\n    does: \"Projects.\"\n    url: http://example.org\n");
+        var wrong = TestContent.Glossary("en").Replace("    does: \"Help for early childhood (en).\"\n", "    does: \"Help for early childhood (en).\"\n  - id: actiris\n    name: Actiris again\n    does: \"Twice.\"\n  - id: Bad Id\n    name: \"\"\n    does: \"\"\n  - id: pcs\n    name: PCS\n    does: \"Projects.\"\n    url: http://example.org\n");
         var (result, before, after) = await app.WithTenantAsync(async sp =>
         {
             var db = sp.GetRequiredService<LearningDbContext>();
             var versions = await db.Set<ContentVersion>().CountAsync();
-            var imported = await sp.GetRequiredService<ContentImporter>().ImportAsync([("glossary/brussels-services/glossary.en.md", wrong), ("glossary/other/glossary.fr.md", Glossary("fr").Replace("set: brussels-services", "set: other"))], default);
+            var imported = await sp.GetRequiredService<ContentImporter>().ImportAsync([("glossary/brussels-services/glossary.en.md", wrong), ("glossary/other/glossary.fr.md", TestContent.Glossary("fr").Replace("set: brussels-services", "set: other"))], default);
             return (imported, versions, await db.Set<ContentVersion>().CountAsync());
         });
 
@@ -178,7 +145,7 @@ public sealed class GlossaryTests
         Assert.Equal(4, (await client.GetPageAsync("/en/glossary")).QuerySelectorAll(".glossary__entry").Length);
 
         // A good file: published, and the page (cached for visitors) shows it at once.
-        var good = Glossary("en").Replace("    does: \"Help for early childhood (en).\"\n", "    does: \"Help for early childhood (en).\"\n  - id: pcs\n    name: PCS\n    does: \"Social cohesion projects (en).\"\n");
+        var good = TestContent.Glossary("en").Replace("    does: \"Help for early childhood (en).\"\n", "    does: \"Help for early childhood (en).\"\n  - id: pcs\n    name: PCS\n    does: \"Social cohesion projects (en).\"\n");
         var ok = await app.WithTenantAsync(sp => sp.GetRequiredService<ContentImporter>().ImportAsync([("glossary/brussels-services/glossary.en.md", good)], default));
         Assert.True(ok.Succeeded, string.Join('\n', ok.Errors));
         Assert.Equal((0, 1, 0), (ok.Created, ok.Updated, ok.Unchanged));
