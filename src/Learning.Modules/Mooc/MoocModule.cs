@@ -1,5 +1,6 @@
 using Learning.Modules.Assessment.Contracts;
 using Learning.Modules.Content;
+using Learning.Modules.Content.ContentAsides;
 using Learning.Modules.Core;
 using Learning.Modules.Core.Jobs;
 using Learning.Modules.Core.Localization;
@@ -28,6 +29,13 @@ public sealed class MoocModule : ILearningModule
         services.AddSingleton<MoocPartType>();
         services.AddSingleton<IContentType>(sp => sp.GetRequiredService<MoocPartType>());
         services.AddScoped<Course>();
+
+        // The glossary of services: its content type, its reader, its page and the aside beside practices.
+        services.AddSingleton<Glossary.GlossaryType>();
+        services.AddSingleton<IContentType>(sp => sp.GetRequiredService<Glossary.GlossaryType>());
+        services.AddScoped<Glossary.ServiceGlossary>();
+        services.AddSingleton<IContentAside, Glossary.GlossaryAside>();
+        services.AddSingleton(new NavigationItem("Glossary", Glossary.GlossaryType.PagePath, 35, typeof(MoocStrings)));
         services.AddScoped<CourseProgress>();
         services.OnClusterSignal(CourseProgress.LearnerChannel, CourseProgress.ForgetHere);
         services.AddScoped<ITestSubmittedHandler, ProgressOnSubmission>();

@@ -89,7 +89,8 @@ public sealed record DocumentBank(IReadOnlyList<Document> Legislation, IReadOnly
         MoocPart.Texts(o?["practices"]));
 }
 
-public sealed record Document(string Title, string Note, string? Url)
+/// <summary>A document of the bank; a reference service may name its entry of the glossary (<c>glossary: actiris</c>).</summary>
+public sealed record Document(string Title, string Note, string? Url, string? Glossary = null)
 {
-    public static Document From(JsonObject o) => new(MoocPart.Text(o, "title"), MoocPart.Text(o, "note"), MoocPart.Optional(o, "url"));
+    public static Document From(JsonObject o) => new(MoocPart.Text(o, "title"), MoocPart.Text(o, "note"), MoocPart.Optional(o, "url"), MoocPart.Optional(o, "glossary"));
 }

@@ -35,7 +35,7 @@ public sealed partial class MoocPartType : IContentType
 
     public IReadOnlyList<string> TranslatableKeys => FieldKeys;
 
-    public IReadOnlySet<string> FixedProperties { get; } = new HashSet<string> { "id", "kind", "correct", "url", "picture", "file", "start", "end", "practice", "practices" };
+    public IReadOnlySet<string> FixedProperties { get; } = new HashSet<string> { "id", "kind", "correct", "url", "picture", "file", "start", "end", "practice", "practices", "glossary" };
 
     public void Validate(ContentFile file, ICollection<ContentImportError> errors)
     {
@@ -95,6 +95,11 @@ public sealed partial class MoocPartType : IContentType
         foreach (var url in documents.Select(d => d.Url).OfType<string>().Where(u => !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
         {
             Error("documents", $"The address '{url}' must start with https://.");
+        }
+
+        foreach (var id in documents.Select(d => d.Glossary).OfType<string>().Where(id => !ActivityId().IsMatch(id)))
+        {
+            Error("documents", $"The glossary entry '{id}' must be an id of the glossary: lower-case letters, digits and dashes.");
         }
 
         foreach (var key in new[] { "video", "activities", "documents" }.Where(k => file.Values.ContainsKey(k) || file.Lists.ContainsKey(k)))

@@ -121,6 +121,7 @@ public sealed class EditorTests
     [InlineData("practice", "rebondir", "/en/editor/practice/")]
     [InlineData("tutorial", "spoc-skills-validation", "/en/editor/tutorial/")]
     [InlineData("mooc-part", "part-1", "/en/editor/mooc-part/")]
+    [InlineData("glossary", "brussels-services", "/en/editor/glossary/")]
     public async Task The_history_of_an_item_leads_to_the_editor_of_that_very_item(string type, string set, string editor)
     {
         await using var app = new LearningApp();
@@ -243,14 +244,14 @@ public sealed class EditorTests
         var list = await editor.GetPageAsync("/fr/editor");
 
         var actions = list.QuerySelectorAll("main .actions a.button");
-        Assert.Equal(["Nouvelle pratique", "Nouveau tutoriel", "Nouvelle partie du MOOC"], actions.Select(a => a.TextContent));
-        Assert.Equal(["/fr/editor/practice", "/fr/editor/tutorial", "/fr/editor/mooc-part"], actions.Select(a => a.GetAttribute("href")));
+        Assert.Equal(["Nouvelle pratique", "Nouveau tutoriel", "Nouvelle partie du MOOC", "Nouveau glossaire"], actions.Select(a => a.TextContent));
+        Assert.Equal(["/fr/editor/practice", "/fr/editor/tutorial", "/fr/editor/mooc-part", "/fr/editor/glossary"], actions.Select(a => a.GetAttribute("href")));
         foreach (var action in actions)
         {
             Assert.Empty((await editor.GetPageAsync(action.GetAttribute("href")!)).QuerySelector<IHtmlInputElement>("#Input_Title")!.Value);
         }
 
-        Assert.Equal(["partie du MOOC", "pratique", "tutoriel"], list.QuerySelectorAll("tbody th .badge").Select(b => b.TextContent).Distinct().Order());
+        Assert.Equal(["glossaire des services", "partie du MOOC", "pratique", "tutoriel"], list.QuerySelectorAll("tbody th .badge").Select(b => b.TextContent).Distinct().Order());
     }
 
     [Fact]

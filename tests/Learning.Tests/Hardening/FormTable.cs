@@ -718,7 +718,7 @@ public static class FormTable
             },
         };
 
-        // The three editors of content items share their handlers.
+        // The editors of content items share their handlers.
         foreach (var (page, path, item, other, fields) in new (Type, string, Func<FormWorld, int>, Func<FormWorld, int>, FormField[])[]
         {
             (typeof(EditPracticeModel), "/en/editor/practice/{id}", w => w.PracticeId, w => w.TutorialId,
@@ -726,6 +726,7 @@ public static class FormTable
                  Choices("Input.Themes"), Choices("Input.TargetPublics"), Choices("Input.ActionTypes"), Text("Input.Related", 1000), Text("Input.Body", required: true)]),
             (typeof(EditTutorialModel), "/en/editor/tutorial/{id}", w => w.TutorialId, w => w.PracticeId, [Text("Input.Body"), Text("Input.Parts", required: true)]),
             (typeof(EditMoocPartModel), "/en/editor/mooc-part/{id}", w => w.PartItemId, w => w.TutorialId, [Text("Input.Body"), Text("Input.Parts", required: true)]),
+            (typeof(EditGlossaryModel), "/en/editor/glossary/{id}", w => w.GlossaryItemId, w => w.PartItemId, [Text("Input.Body"), Text("Input.Parts", required: true)]),
         })
         {
             FormField[] common =

@@ -51,6 +51,8 @@ public sealed class FormWorld : IAsyncDisposable
 
     public int PartItemId { get; private set; }
 
+    public int GlossaryItemId { get; private set; }
+
     public int MediaId { get; private set; }
 
     public int CertificateId { get; private set; }
@@ -149,7 +151,7 @@ public sealed class FormWorld : IAsyncDisposable
             ["Learning:Community:MessagesPerMinutePerPerson"] = "1000000", // the corpus is one client posting hundreds of times
             ["Learning:Community:MessagesPerMinutePerTenant"] = "1000000",
             ["Learning:Assessment:Tests:mooc/part-2/validation:HoursBetweenAttempts"] = "0",
-        }, TestContent.Small());
+        }, TestContent.Small().With("glossary/brussels-services/glossary.en.md", TestContent.Glossary("en")));
         var world = new FormWorld(app);
         try
         {
@@ -188,6 +190,7 @@ public sealed class FormWorld : IAsyncDisposable
             PracticeId = Item("practice", "job-desk");
             TutorialId = Item("tutorial", "job-desk");
             PartItemId = Item(MoocPartType.TypeName, "part-1");
+            GlossaryItemId = Item("glossary", "brussels-services");
 
             var progress = sp.GetRequiredService<CourseProgress>();
             var examiner = sp.GetRequiredService<Examiner>();

@@ -323,6 +323,39 @@ public sealed class TestContent
         };
     }
 
+    /// <summary>A glossary of four services (content/glossary/brussels-services/glossary.&lt;culture&gt;.md).</summary>
+    public static string Glossary(string culture) => $"""
+        ---
+        type: glossary
+        set: brussels-services
+        culture: {culture}
+        slug: services-{culture}
+        title: "Services ({culture})"
+        summary: "The services of the fixture ({culture})."
+        entries:
+          - id: actiris
+            name: Actiris
+            does: "The public employment service: it places jobseekers ({culture})."
+            url: https://www.actiris.brussels
+            also: [Forem]
+          - id: cpas
+            name: CPAS
+            full_name: Centre public d'action sociale
+            does: "Pays the social integration income ({culture})."
+          - id: missions-locales
+            name: Missions Locales
+            does: "Welcome and guide jobseekers ({culture})."
+            also: [Mission Locale]
+          - id: one
+            name: ONE
+            does: "Help for early childhood ({culture})."
+        status: published
+        ---
+
+        Where these entries come from ({culture}).
+
+        """.Replace("\r\n", "\n");
+
     /// <summary>A part's validation bank: <see cref="BankQuestions"/> questions of every type GIFT writes, the same
     /// names, answers and weights in every culture.</summary>
     public static string Bank(int part, string culture)

@@ -74,6 +74,9 @@ public sealed class CourseContentTests
         }
     }
 
+    /// <summary>The parts of the course in a culture, as the shipped-content tests of the glossary read them.</summary>
+    internal static IReadOnlyList<MoocPart> Course(string culture) => Sets.Select(set => Read(set, culture).Part).ToList();
+
     private static (MoocPart Part, string Summary) Read(string set, string culture)
     {
         var path = Path.Combine(Folder, set, $"part.{culture}.md");
@@ -93,7 +96,7 @@ public sealed class CourseContentTests
     {
         $"objectives {part.Objectives.Count}; positioning {part.Positioning.Count}; video {part.Video.File}",
         string.Join(' ', part.Video.Cues.Select(c => $"{c.Start}-{c.End}")),
-        $"documents {string.Join(',', part.Documents.Legislation.Select(d => d.Url))} {string.Join(',', part.Documents.Services.Select(d => d.Url))} {string.Join(',', part.Documents.Practices)}",
+        $"documents {string.Join(',', part.Documents.Legislation.Select(d => d.Url))} {string.Join(',', part.Documents.Services.Select(d => d.Url + "#" + d.Glossary))} {string.Join(',', part.Documents.Practices)}",
     }.Concat(part.Activities.Select(a =>
         $"{a.Id} {a.Kind} {a.Practice} persona:{a.Persona?.Facts.Count} panels:{string.Join(',', a.Panels.Select(p => p.Picture))} {a.Ingredients.Count}/{a.Steps.Count} " +
         string.Join(' ', a.AllQuestions.Select(q => string.Concat(q.Choices.Select(c => c.Correct ? '1' : '0')))))));

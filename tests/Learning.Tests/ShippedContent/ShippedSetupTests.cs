@@ -15,7 +15,7 @@ public sealed class ShippedSetupTests
     public async Task The_shipped_content_sets_up_a_tenant_with_every_file_published_and_every_question_in_its_bank()
     {
         var folder = Path.Combine(Repository.Root, "content");
-        var files = new[] { "toolbox", "mooc" }.Sum(f => Directory.GetFiles(Path.Combine(folder, f), "*.md", SearchOption.AllDirectories).Length);
+        var files = new[] { "toolbox", "mooc", "glossary" }.Sum(f => Directory.GetFiles(Path.Combine(folder, f), "*.md", SearchOption.AllDirectories).Length);
         var questions = Directory.GetFiles(Path.Combine(folder, "mooc"), "*.gift", SearchOption.AllDirectories).Sum(f => GiftReader.Read(File.ReadAllText(f)).Questions.Count);
 
         await using var app = new LearningApp();

@@ -16,7 +16,7 @@ namespace Learning.Modules.Mooc.Pages;
 /// Works without JavaScript: a check is a plain form post.
 /// </summary>
 [Authorize]
-public sealed class ActivityPageModel(Course course, CourseProgress progress, ContentReader reader, MarkdownRenderer markdown, IStringLocalizer<MoocStrings> S) : PageModel
+public sealed class ActivityPageModel(Course course, CourseProgress progress, ContentReader reader, MarkdownRenderer markdown, Glossary.ServiceGlossary glossary, IStringLocalizer<MoocStrings> S) : PageModel
 {
     public CoursePart Part { get; private set; } = null!;
 
@@ -35,6 +35,10 @@ public sealed class ActivityPageModel(Course course, CourseProgress progress, Co
 
     /// <summary>The toolbox practice a recipe card comes from, as readers of this culture see it.</summary>
     public ReaderLink? Practice { get; private set; }
+
+    /// <summary>A case's services that the glossary explains: those its scene, persona, questions and choices name
+    /// (not the feedback, which would tell the answer).</summary>
+    public IReadOnlyList<Glossary.GlossaryEntry> Services { get; private set; } = [];
 
     public Activity? NextActivity => Position + 1 < Part.Content.Activities.Count ? Part.Content.Activities[Position + 1] : null;
 
@@ -118,6 +122,11 @@ public sealed class ActivityPageModel(Course course, CourseProgress progress, Co
         IntroHtml = markdown.ToHtml(Activity.Intro);
         Done = learner.Completed.Contains(Activity.Id);
         Practice = Activity.Practice is { } practice ? await reader.FindInSetAsync(MoocPartType.LinkedPracticeType, practice, Cultures.Current, cancellationToken) : null;
+        if (Activity.Kind == "case" && await glossary.InAsync(found.Culture, cancellationToken) is { } services)
+        {
+            Services = services.NamedIn([Activity.Intro, .. Activity.Persona?.Facts ?? [], .. Activity.Questions.SelectMany(q => q.Choices.Select(c => c.Text).Prepend(q.Prompt))]);
+        }
+
         if (remember)
         {
             await progress.RememberAsync(userId, part, activity, cancellationToken);

@@ -13,7 +13,7 @@ namespace Learning.Modules.Mooc.Pages;
 /// <summary>A part: introduction, objectives, video with subtitles and transcript, activities, test and document bank.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = ContentCachePolicy.Name)]
-public sealed class PartPageModel(Course course, CourseProgress progress, ContentReader reader, MarkdownRenderer markdown, TenantContext tenantContext) : PageModel
+public sealed class PartPageModel(Course course, CourseProgress progress, ContentReader reader, MarkdownRenderer markdown, TenantContext tenantContext, Glossary.ServiceGlossary glossary) : PageModel
 {
     public CoursePart Part { get; private set; } = null!;
 
@@ -24,6 +24,9 @@ public sealed class PartPageModel(Course course, CourseProgress progress, Conten
     public IReadOnlySet<string> Completed { get; private set; } = new HashSet<string>();
 
     public IReadOnlyDictionary<string, ReaderLink> Practices { get; private set; } = new Dictionary<string, ReaderLink>();
+
+    /// <summary>The glossary's entries, by id, that the bank's services name and that the glossary holds.</summary>
+    public IReadOnlyDictionary<string, Glossary.GlossaryEntry> GlossaryEntries { get; private set; } = new Dictionary<string, Glossary.GlossaryEntry>();
 
     /// <summary>The cultures the part is written in: each gives the video a subtitle track.</summary>
     public IReadOnlyList<string> Translations { get; private set; } = [];
@@ -50,6 +53,11 @@ public sealed class PartPageModel(Course course, CourseProgress progress, Conten
         Translations = translations;
         IntroductionHtml = markdown.ToHtml(found.Body);
         Practices = await reader.FindInSetsAsync(MoocPartType.LinkedPracticeType, found.Content.Documents.Practices, Cultures.Current, cancellationToken);
+        if (found.Content.Documents.Services.Any(d => d.Glossary is not null) && await glossary.InAsync(Cultures.Current, cancellationToken) is { } services)
+        {
+            GlossaryEntries = found.Content.Documents.Services.Select(d => services.Find(d.Glossary)).OfType<Glossary.GlossaryEntry>().DistinctBy(e => e.Id).ToDictionary(e => e.Id);
+        }
+
         if (User.UserId() is { } userId && await progress.LearnerAsync(userId, cancellationToken) is { } learner)
         {
             Completed = learner.Completed;
