@@ -105,5 +105,5 @@ public sealed class CourseRulesTests
     }
 
     private static CoursePart Part(string set, params string[] activities) => new(set, "en", set, set, "", "",
-        new MoocPart([], new Video("", null, []), [], activities.Select(id => new Activity(id, "quiz", id, "", null, [], [], [], null, null, [OneRight])).ToList(), new DocumentBank([], [], [])));
+        new MoocPart([], new Video("", null, []), [], [], activities.Select(id => new Activity(id, "quiz", id, "", null, [], [], [], null, null, [OneRight])).ToList(), new DocumentBank([], [], [])));
 }
