@@ -66,12 +66,15 @@ def t(x, y, text, size=18, weight="normal", fill=INK, anchor="start"):
 
 
 def lines(x, y, text, width, size=18, weight="normal", fill=INK, anchor="start", gap=1.25, most=6):
-    """Wrapped text; returns the SVG and the y under it."""
+    """Wrapped text; returns the SVG and the y under it. A word longer than a line makes the text smaller."""
+    longest = max((len(w) for w in text.split()), default=0)
+    if longest > width:
+        size, width = size * width / longest, longest
     wrapped = textwrap.wrap(text, width) or [""]
     if len(wrapped) > most:
         wrapped = wrapped[:most]
         wrapped[-1] += " …"
-    out = "".join(t(x, y + i * size * gap, line, size, weight, fill, anchor) for i, line in enumerate(wrapped))
+    out = "".join(t(x, y + i * size * gap, line, round(size, 1), weight, fill, anchor) for i, line in enumerate(wrapped))
     return out, y + len(wrapped) * size * gap
 
 
@@ -169,7 +172,7 @@ def scene_mind_map(video, data, source):
     half = (len(branches) + 1) // 2
     cx, cw, bw = W / 2 - 90, 180, 190
     body = box(cx, 160, cw, 80, BRAND, BRAND)
-    out, _ = lines(W / 2, 190, mm["centre"], 16, 17, "bold", "#fff", "middle", most=2)
+    out, _ = lines(W / 2, 190, mm["centre"], 15, 17, "bold", "#fff", "middle", most=2)
     body += out
     for column, items in ((0, branches[:half]), (1, branches[half:])):
         x = 14 if column == 0 else W - 14 - bw
@@ -179,7 +182,7 @@ def scene_mind_map(video, data, source):
             bh = step - 14
             body = arrow(cx if column == 0 else cx + cw, 200, x + bw if column == 0 else x, y + bh / 2) + body
             body += box(x, y, bw, bh, WASH, BRAND)
-            out, _ = lines(x + bw / 2, y + bh / 2 - 2, b["label"], 20, 15, "bold", BRAND_DARK, "middle", most=2)
+            out, _ = lines(x + bw / 2, y + bh / 2 - 2, b["label"], 17, 15, "bold", BRAND_DARK, "middle", most=2)
             body += out
     return body
 
@@ -189,7 +192,7 @@ def scene_branch(video, data, source):
     mm = source["mind_map"]
     b = mm["branches"][data["branch"]]
     body = box(20, 140, 180, 90, BRAND, BRAND)
-    out, _ = lines(110, 175, mm["centre"], 16, 16, "bold", "#fff", "middle", most=2)
+    out, _ = lines(110, 175, mm["centre"], 15, 16, "bold", "#fff", "middle", most=2)
     body += out
     body += arrow(200, 185, 238, 185)
     leaves = b["leaves"]
@@ -305,7 +308,8 @@ def scene_personas(video, data, source):
     shades = [BRAND, "#2f8f5b", "#b45f06", "#7b3fa0", "#c0392b", "#3f86cf"]
     for i, name in enumerate(people):
         body += icon("person", step * (i + 1), 170, 1.0, shades[i % len(shades)])
-        body += t(step * (i + 1), 250, name, 18, "bold", INK, "middle")
+        size = min(18, int(step / (len(name) * 0.68)))
+        body += t(step * (i + 1), 250, name, size, "bold", INK, "middle")
     return body
 
 
@@ -326,18 +330,20 @@ def scene_persona(video, data, source):
     return body
 
 
-def numbered(items, title=None, start_y=66, width=52, size=16):
-    body, y = "", start_y
-    if title:
-        out, y = lines(24, y + 6, title, 50, 20, "bold", BRAND_DARK, most=2)
-        body += out
-        y += 6
-    for i, item in enumerate(items):
-        body += f'<circle cx="38" cy="{y - 6:.0f}" r="13" fill="{BRAND}"/>' + t(38, y, str(i + 1), 15, "bold", "#fff", "middle")
-        out, y = lines(62, y, item, width, size, most=3)
-        body += out
-        y += 6
-        if y > 340:
+def numbered(items, title=None, start_y=66, size=16, first=1):
+    """Numbered items under an optional title; the text gets smaller until all of them fit."""
+    for size in range(size, 10, -1):
+        body, y = "", start_y
+        if title:
+            out, y = lines(24, y + 6, title, 50, 20, "bold", BRAND_DARK, most=2)
+            body += out
+            y += 6
+        for i, item in enumerate(items):
+            body += f'<circle cx="38" cy="{y - size / 3:.0f}" r="{size * 0.8:.0f}" fill="{BRAND}"/>' + t(38, y, str(first + i), size - 1, "bold", "#fff", "middle")
+            out, y = lines(62, y, item, int(560 / (size * 0.56)), size, most=3)
+            body += out
+            y += size / 2.5
+        if y <= H - 6:
             break
     return body
 
@@ -345,20 +351,21 @@ def numbered(items, title=None, start_y=66, width=52, size=16):
 def scene_steps(video, data, source):
     """A recipe card's steps, numbered."""
     a = activity(source, data["steps"])
-    items = a["steps"]
-    if "range" in data:
-        items = items[data["range"][0]: data["range"][1] + 1]
-    return numbered(items, a["title"], size=15 if len(items) > 5 else 16)
+    first, last = data.get("range", [0, len(a["steps"]) - 1])
+    return numbered(a["steps"][first: last + 1], a["title"], first=first + 1)
 
 
 def scene_objectives(video, data, source):
-    """The part's objectives, each with a tick."""
-    body, y = "", 72
-    for o in source["objectives"]:
-        body += icon("check", 38, y - 6, 0.2)
-        out, y = lines(62, y, o, 54, 16, most=3)
-        body += out
-        y += 8
+    """The part's objectives, each with a tick; the text gets smaller until all of them fit."""
+    for size in (16, 15, 14, 13, 12):
+        body, y = "", 72
+        for o in source["objectives"]:
+            body += icon("check", 38, y - size / 3, 0.2)
+            out, y = lines(62, y, o, int(560 / (size * 0.56)), size, most=4)
+            body += out
+            y += size / 2
+        if y <= H - 8:
+            break
     return body
 
 
