@@ -12,7 +12,7 @@ public sealed class TutorialVideoTests
         await page.GotoAsync("/en/toolbox");
         await page.GetByRole(AriaRole.Link, new() { Name = "SPOC desk and support towards skills validation" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "See how it was built (tutorial)" }).ClickAsync();
-        await Assertions.Expect(page.Locator("video track")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("[data-testid=video-1] track")).ToHaveCountAsync(6); // the first of its three videos
 
         // As a person would with the player's subtitles menu: Catalan on, the others off; then play.
         await page.EvaluateAsync(

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Learning.Modules.Core;
 
 namespace Learning.Modules.Content;
 
@@ -20,6 +21,15 @@ public sealed record Video(string Title, string? File, IReadOnlyList<Cue> Cues)
 
     /// <summary>No file, or an address on this site (/media/…, /videos/…): never another site's.</summary>
     public bool FileIsOnThisSite => File is null || (File.StartsWith('/') && !File.StartsWith("//"));
+
+    /// <summary>The order of a video's subtitle tracks: the learner's culture first (the default track), then the
+    /// item's own culture when it is shown in place of a missing translation, then the others in the site's order.</summary>
+    public static IReadOnlyList<string> TrackOrder(IEnumerable<string> translations, string learnerCulture, string itemCulture)
+    {
+        var available = translations.ToList();
+        return available.OrderBy(c => c == learnerCulture ? 0 : c == itemCulture ? 1 : 2)
+            .ThenBy(c => Cultures.All.ToList().IndexOf(c)).ToList();
+    }
 
     /// <summary>The cues as a WebVTT subtitles file.</summary>
     public string ToWebVtt()

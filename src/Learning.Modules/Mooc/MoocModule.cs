@@ -74,6 +74,13 @@ public sealed class MoocModule : ILearningModule
                 : Results.NotFound())
             .AllowAnonymous().CacheOutput(ContentCachePolicy.Name);
 
+        // The subtitles of a part's further videos ("videos:"), numbered from 1.
+        endpoints.MapGet("/{culture:culture}/mooc/{part}/video-{number:int}.vtt", async (string culture, string part, int number, Course course, CancellationToken cancellationToken) =>
+            await course.PartAsync(part, culture, cancellationToken) is { } found && found.Culture == culture && number >= 1 && number <= found.Content.Videos.Count
+                ? Results.Text(found.Content.Videos[number - 1].ToWebVtt(), "text/vtt; charset=utf-8")
+                : Results.NotFound())
+            .AllowAnonymous().CacheOutput(ContentCachePolicy.Name);
+
         // Attempts were once addressed under the course; old links and bookmarks lead to their pages now.
         endpoints.MapGet("/{culture:culture}/mooc/attempts/{id:int}", (string culture, int id, HttpContext http) =>
             Results.Redirect(CultureLinks.Path(http.Request, culture, TestPaths.Attempt(id)), permanent: true)).AllowAnonymous();

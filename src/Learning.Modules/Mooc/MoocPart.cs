@@ -3,10 +3,12 @@ using Learning.Modules.Content;
 
 namespace Learning.Modules.Mooc;
 
-/// <summary>A part of the MOOC as read from its version's fields (see content/README.md, "A MOOC part file").</summary>
+/// <summary>A part of the MOOC as read from its version's fields (see content/README.md, "A MOOC part file"): its
+/// introduction <see cref="Video"/>, and <see cref="Videos"/>, the further videos shown after it (0 to 3).</summary>
 public sealed record MoocPart(
     IReadOnlyList<string> Objectives,
     Video Video,
+    IReadOnlyList<Video> Videos,
     IReadOnlyList<string> Positioning,
     IReadOnlyList<Activity> Activities,
     DocumentBank Documents)
@@ -14,6 +16,7 @@ public sealed record MoocPart(
     public static MoocPart From(ContentFields fields) => new(
         fields.List("objectives"),
         Video.From(fields.Structure("video") as JsonObject),
+        Objects(fields.Structure("videos")).Select(Video.From).ToList(),
         fields.List("positioning"),
         Objects(fields.Structure("activities")).Select(Activity.From).ToList(),
         DocumentBank.From(fields.Structure("documents") as JsonObject));

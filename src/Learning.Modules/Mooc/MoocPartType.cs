@@ -15,6 +15,9 @@ public sealed partial class MoocPartType : IContentType
     /// registered type of that name, the links are left out.</summary>
     public const string LinkedPracticeType = "practice";
 
+    /// <summary>How many videos a part may show after its introduction video ("videos:").</summary>
+    public const int MoreVideos = 3;
+
     public string Name => TypeName;
 
     public string Folder => "mooc";
@@ -31,7 +34,7 @@ public sealed partial class MoocPartType : IContentType
 
     public string ReaderPath(string setId, string slug) => $"mooc/{setId}";
 
-    public IReadOnlyList<string> FieldKeys { get; } = ["objectives", "video", "positioning", "activities", "documents"];
+    public IReadOnlyList<string> FieldKeys { get; } = ["objectives", "video", "videos", "positioning", "activities", "documents"];
 
     public IReadOnlyList<string> TranslatableKeys => FieldKeys;
 
@@ -65,6 +68,16 @@ public sealed partial class MoocPartType : IContentType
         if (!part.Video.FileIsOnThisSite)
         {
             Error("video", $"The video file '{part.Video.File}' must be an address on this site, such as /media/… or /videos/….");
+        }
+
+        if (part.Videos.Count > MoreVideos || part.Videos.Any(v => !v.HasTitleAndValidCues))
+        {
+            Error("videos", $"A part has at most {MoreVideos} further videos, each with a title and cues whose start comes before their end, both written 00:00:00.000.");
+        }
+
+        if (part.Videos.FirstOrDefault(v => !v.FileIsOnThisSite) is { } elsewhere)
+        {
+            Error("videos", $"The video file '{elsewhere.File}' must be an address on this site, such as /media/… or /videos/….");
         }
 
         if (part.Positioning.Count > 3 || part.Positioning.Any(string.IsNullOrWhiteSpace))
@@ -102,7 +115,7 @@ public sealed partial class MoocPartType : IContentType
             Error("documents", $"The glossary entry '{id}' must be an id of the glossary: lower-case letters, digits and dashes.");
         }
 
-        foreach (var key in new[] { "video", "activities", "documents" }.Where(k => file.Values.ContainsKey(k) || file.Lists.ContainsKey(k)))
+        foreach (var key in new[] { "video", "videos", "activities", "documents" }.Where(k => file.Values.ContainsKey(k) || file.Lists.ContainsKey(k)))
         {
             Error(key, $"'{key}' must be structured as in content/README.md.");
         }

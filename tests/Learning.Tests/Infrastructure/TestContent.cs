@@ -230,7 +230,7 @@ public sealed class TestContent
             illustrative: true
         videos:
           - title: {Q($"The desk in one minute ({culture})")}
-            file: /videos/spoc-skills-validation.webm
+            file: /videos/spoc-skills-validation.{culture}.webm
             cues:
               - {Cue("00:00:00.000", "00:00:05.000", FirstCue(culture))}
               - {Cue("00:00:05.000", "00:00:09.000", $"Anyone may come ({culture}).")}
@@ -262,10 +262,14 @@ public sealed class TestContent
               - {Q($"Plan a next step ({culture}).")}
             video:
               title: {Q($"Why this part ({culture})")}
-              file: /videos/mooc-{set}.webm
+              file: /videos/mooc-{set}.{culture}.webm
               cues:
                 - {Cue("00:00:00.000", "00:00:04.000", $"This part starts here ({culture}).")}
                 - {Cue("00:00:04.000", "00:00:08.000", $"Take your time ({culture}).")}
+            videos:
+              - title: {Q($"A closer look ({culture})")}
+                cues:
+                  - {Cue("00:00:00.000", "00:00:03.000", $"A second look at {set} ({culture}).")}
 
             """);
         if (part is not null)

@@ -57,8 +57,20 @@ public sealed class CourseRulesTests
     [InlineData("correct: true", "at least one correct")]
     [InlineData("url: javascript:alert(1)", "must start with https://")]
     [InlineData("file: https://elsewhere.example/video.webm", "must be an address on this site")]
+    [InlineData("videos: four", "at most 3 further videos")]
+    [InlineData("videos: untitled", "each with a title and cues")]
+    [InlineData("videos: elsewhere", "The video file '//elsewhere.example/more.webm' must be an address on this site")]
     public void A_broken_part_is_refused_with_what_is_wrong(string breakage, string message)
     {
+        static string Further(string title, string file) =>
+            $"  - title: {title}\n    file: {file}\n    cues:\n      - {{ start: \"00:00:00.000\", end: \"00:00:05.000\", text: \"More.\" }}\n";
+        var videos = breakage switch
+        {
+            "videos: four" => "videos:\n" + string.Concat(Enumerable.Range(1, 4).Select(n => Further($"More {n}", $"/videos/more-{n}.en.webm"))),
+            "videos: untitled" => "videos:\n" + Further("\"\"", "/videos/more.en.webm"),
+            "videos: elsewhere" => "videos:\n" + Further("More", "//elsewhere.example/more.webm"),
+            _ => "",
+        };
         var yaml = $"""
             ---
             type: mooc-part
@@ -73,7 +85,7 @@ public sealed class CourseRulesTests
               file: {(breakage.StartsWith("file:") ? breakage[6..] : "/videos/intro.webm")}
               cues:
                 - {"{"} start: "00:00:00.000", end: "00:00:05.000", text: "Hello." {"}"}
-            activities:
+            {videos}activities:
               - id: p1-a01
                 {(breakage.StartsWith("kind:") ? breakage : "kind: case")}
                 title: A case
@@ -105,5 +117,5 @@ public sealed class CourseRulesTests
     }
 
     private static CoursePart Part(string set, params string[] activities) => new(set, "en", set, set, "", "",
-        new MoocPart([], new Video("", null, []), [], activities.Select(id => new Activity(id, "quiz", id, "", null, [], [], [], null, null, [OneRight])).ToList(), new DocumentBank([], [], [])));
+        new MoocPart([], new Video("", null, []), [], [], activities.Select(id => new Activity(id, "quiz", id, "", null, [], [], [], null, null, [OneRight])).ToList(), new DocumentBank([], [], [])));
 }

@@ -35,9 +35,25 @@ public sealed class CourseTests
         Assert.Equal(6, part.QuerySelectorAll(".activity-list li").Length);
         Assert.Equal(3, part.QuerySelectorAll("#objectives-title + ul li").Length);
         Assert.Contains("This part starts here (en).", part.Text(".transcript"));
-        var tracks = part.QuerySelectorAll("video track");
-        Assert.Equal(["fr", "en", "es", "ca", "it", "hu"], tracks.Select(t => t.GetAttribute("srclang")!));
+        var video = part.QuerySelector("[data-testid=part-video]")!;
+        Assert.Equal("/videos/mooc-part-1.en.webm", video.GetAttribute("src")); // English narration
+        var tracks = video.QuerySelectorAll("track");
+        Assert.Equal(["en", "fr", "es", "ca", "it", "hu"], tracks.Select(t => t.GetAttribute("srclang")!)); // the learner's first
         Assert.Equal("/en/mooc/part-1/video.vtt", Assert.Single(tracks, t => t.HasAttribute("default")).GetAttribute("src"));
+
+        // The further videos ("videos:"): each under its heading with its transcript; without a file, the transcript alone.
+        Assert.Equal("A closer look (en)", part.Text("#video-1-title"));
+        Assert.Contains("A second look at part-1 (en).", part.Text("#videos-title ~ .video-with-transcript .transcript"));
+        Assert.Null(part.QuerySelector("[data-testid=part-video-1]"));
+        Assert.Contains("A second look at part-1 (it).", await client.GetStringAsync("/it/mooc/part-1/video-1.vtt"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/it/mooc/part-1/video-2.vtt")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/it/mooc/part-1/video-0.vtt")).StatusCode);
+
+        // A Catalan reader: Catalan narration, Catalan subtitles first and by default.
+        var catalan = await client.GetPageAsync("/ca/mooc/part-1");
+        Assert.Equal("/videos/mooc-part-1.ca.webm", catalan.QuerySelector("[data-testid=part-video]")!.GetAttribute("src"));
+        Assert.Equal(["ca", "fr", "en", "es", "it", "hu"], catalan.QuerySelectorAll("[data-testid=part-video] track").Select(t => t.GetAttribute("srclang")!));
+        Assert.Equal("ca", catalan.QuerySelector("[data-testid=part-video] track[default]")!.GetAttribute("srclang"));
         Assert.NotNull(part.QuerySelector("a[href='/en/mooc/part-1/test']"));
         Assert.Equal($"/en/toolbox/{TestContent.Slug("job-desk", "en")}", part.QuerySelector(".documents a[href^='/en/toolbox/']")!.GetAttribute("href"));
 

@@ -94,10 +94,13 @@ public sealed class CourseContentTests
     /// <summary>What is the same in every culture: ids, kinds, numbers of questions and choices, right answers, timings, addresses.</summary>
     private static string Skeleton(MoocPart part) => string.Join('\n', new[]
     {
-        $"objectives {part.Objectives.Count}; positioning {part.Positioning.Count}; video {part.Video.File}",
-        string.Join(' ', part.Video.Cues.Select(c => $"{c.Start}-{c.End}")),
+        $"objectives {part.Objectives.Count}; positioning {part.Positioning.Count}",
+    }.Concat(new[] { part.Video }.Concat(part.Videos).Select(v =>
+        $"video {(v.File is { } file ? file[..file.LastIndexOf('.', file.Length - ".webm".Length - 1)] : null)} " + // each culture names its own narration: x.<culture>.webm
+        string.Join(' ', v.Cues.Select(c => $"{c.Start}-{c.End}")))).Concat(new[]
+    {
         $"documents {string.Join(',', part.Documents.Legislation.Select(d => d.Url))} {string.Join(',', part.Documents.Services.Select(d => d.Url + "#" + d.Glossary))} {string.Join(',', part.Documents.Practices)}",
     }.Concat(part.Activities.Select(a =>
         $"{a.Id} {a.Kind} {a.Practice} persona:{a.Persona?.Facts.Count} panels:{string.Join(',', a.Panels.Select(p => p.Picture))} {a.Ingredients.Count}/{a.Steps.Count} " +
-        string.Join(' ', a.AllQuestions.Select(q => string.Concat(q.Choices.Select(c => c.Correct ? '1' : '0')))))));
+        string.Join(' ', a.AllQuestions.Select(q => string.Concat(q.Choices.Select(c => c.Correct ? '1' : '0'))))))));
 }
