@@ -28,7 +28,7 @@ case "$page" in
   *) echo "Unknown page: $page" >&2; exit 2 ;;
 esac
 target="$site"
-[ "$page" = practice ] && target="$site/en/toolbox/spoc-skills-validation"
+[ "$page" = practice ] && target="$site/en/toolbox/spoc-skills-validation-support"
 warm_up "$target" $script
 
 echo "Sampling the site's CPU for ${duration}s under wrk -t2 -c64..."
