@@ -37,11 +37,17 @@ public sealed partial record GlossaryView(string Culture, string Title, string S
     public IReadOnlyList<GlossaryEntry> NamedIn(IEnumerable<string> texts)
     {
         var text = string.Join('\n', texts);
-        return Entries.Where(e => e.Names.Where(n => n.Length > 0).Any(name => Regex.IsMatch(text,
+        return namePatterns.Value.Where(e => e.Patterns.Any(p => p.IsMatch(text))).Select(e => e.Entry).ToList();
+    }
+
+    // Built once per view (views are kept in memory): a hundred patterns made anew for every page would leave the
+    // Regex cache (15 patterns) recompiling them on each request.
+    private readonly Lazy<IReadOnlyList<(GlossaryEntry Entry, Regex[] Patterns)>> namePatterns = new(() => Entries
+        .Select(e => (e, e.Names.Where(n => n.Length > 0).Select(name => new Regex(
             $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}])",
             (name.Contains(' ') ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.CultureInvariant,
-            TimeSpan.FromSeconds(1)))).ToList();
-    }
+            TimeSpan.FromSeconds(1))).ToArray()))
+        .ToList());
 
     public GlossaryEntry? Find(string? id) => id is null ? null : Entries.FirstOrDefault(e => e.Id == id);
 
@@ -73,5 +79,29 @@ public sealed class ServiceGlossary(LearningDbContext db, IMemoryCache cache, Co
         view = item is null ? null : new GlossaryView(item.Culture, item.Title, item.Summary, item.Body, GlossaryEntry.ListFrom(ContentFields.Parse(item.Fields).Structure("entries")));
         cache.Set((nameof(ServiceGlossary), tenant, culture), view, new MemoryCacheEntryOptions().AddExpirationToken(changed));
         return view;
+    }
+
+    /// <summary>The services a practice's sheet names (in <paramref name="culture"/>, else French), in the glossary's
+    /// culture; kept until the tenant's content changes, since every view of the practice asks.</summary>
+    public async Task<(string Culture, IReadOnlyList<GlossaryEntry> Services)> NamedInPracticeAsync(string setId, string culture, CancellationToken cancellationToken)
+    {
+        var tenant = tenantContext.Tenant.Name;
+        var key = (nameof(NamedInPracticeAsync), tenant, setId, culture);
+        if (cache.TryGetValue(key, out (string, IReadOnlyList<GlossaryEntry>) named))
+        {
+            return named;
+        }
+
+        var changed = changes.Watch(tenant);
+        var sheets = await db.ContentItems.AsNoTracking().VisibleToReaders()
+            .Where(i => i.Type == MoocPartType.LinkedPracticeType && i.SetId == setId && (i.Culture == culture || i.Culture == Cultures.Default))
+            .Select(i => new { i.Culture, i.PublishedVersion!.Title, i.PublishedVersion.Summary, i.PublishedVersion.Body, i.PublishedVersion.Fields })
+            .ToListAsync(cancellationToken);
+        var sheet = sheets.FirstOrDefault(s => s.Culture == culture) ?? sheets.FirstOrDefault();
+        named = sheet is not null && await InAsync(sheet.Culture, cancellationToken) is { } services
+            ? (sheet.Culture, services.NamedIn([sheet.Title, sheet.Summary, sheet.Body, .. ContentFields.Parse(sheet.Fields).AllValues()]))
+            : (culture, []);
+        cache.Set(key, named, new MemoryCacheEntryOptions().AddExpirationToken(changed));
+        return named;
     }
 }
