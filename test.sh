@@ -49,4 +49,10 @@ export LEARNING_TEST_REDIS="127.0.0.1:$redis_port"
 for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 echo "Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) on 127.0.0.1:$redis_port"
 
-dotnet test Learning.sln --logger "console;verbosity=normal" "$@"
+# Each project also writes a TRX file, so that a failure is named again at the very end of the output, where a reader of
+# a long log (a CI tail) looks first.
+results="$pg_dir/results"
+status=0
+dotnet test Learning.sln --logger "console;verbosity=normal" --logger "trx" --results-directory "$results" "$@" || status=$?
+if [ "$status" != 0 ]; then python3 tools/failed-tests.py "$results"/*.trx || true; fi
+exit "$status"

@@ -6,7 +6,9 @@ the file's videos it is, and one scene per cue (what the picture shows while the
 culture the narration is that culture's cues spoken by that culture's espeak-ng voice, each fitted to its cue's
 timing; the pictures are drawn as SVG from that culture's file (its mind map, timeline, organisation chart,
 personas, steps, objectives, figures) or are pictograms without words, then rendered by rsvg-convert. ffmpeg
-encodes still pictures at 2 frames a second in VP9 and the speech in Opus, mono: light files.
+encodes the still pictures at 1 frame a second in VP9, with a key frame every 300 (a seek decodes at most 300 small
+frames; key frames were half the picture's bytes), and the speech in Opus, mono: light files. Each video has a
+poster, its first picture in WebP (<name>.<culture>.webp), which the player shows before it loads anything.
 
 A video is made again only when its inputs change: the hash of everything that goes into it (cues, title,
 scene data, voice, this script) is kept in tools/videos-manifest.tsv. Run through tools/make-videos.sh, which
@@ -136,13 +138,14 @@ def icon(name, cx, cy, s=1.0, colour=BRAND):
 
 
 def svg(title, body):
+    size = 17 if len(title) <= 52 else max(13, int(17 * 52 / len(title)))  # a long title gets smaller before it is cut
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" '
             f'font-family="DejaVu Sans">'
             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
             f'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="{MUTED}"/></marker></defs>'
             f'<rect width="{W}" height="{H}" fill="#fff"/>'
             f'<rect width="{W}" height="40" fill="{BRAND}"/>'
-            + t(20, 27, shorten(title, 52), 17, "bold", "#fff") + body + "</svg>")
+            + t(20, 27, shorten(title, most=int(52 * 17 / size)), size, "bold", "#fff") + body + "</svg>")
 
 
 def shorten(text, most):
@@ -481,7 +484,8 @@ def make(name, entry, culture, manifest, script_hash, labels):
               "data": scene_inputs(scenes, source), "labels": labels if any(s == "org_chart" for s in scenes) else None}
     digest = hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
     output = f"{name}.{culture}.webm"
-    if manifest.get(output) == digest and os.path.exists(os.path.join(OUT, output)):
+    poster = f"{name}.{culture}.webp"
+    if manifest.get(output) == digest and all(os.path.exists(os.path.join(OUT, f)) for f in (output, poster)):
         print(f"  {output}: up to date")
         return
     with tempfile.TemporaryDirectory() as work:
@@ -516,12 +520,15 @@ def make(name, entry, culture, manifest, script_hash, labels):
         target = os.path.join(OUT, output)
         run("ffmpeg", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", os.path.join(work, "pictures.txt"),
             "-i", os.path.join(work, "speech.wav"), "-t", f"{total:.3f}",
-            "-vf", "fps=1,format=yuv420p", "-c:v", "libvpx-vp9", "-b:v", "0", "-crf", "48", "-g", "10",
+            "-vf", "fps=1,format=yuv420p", "-c:v", "libvpx-vp9", "-b:v", "0", "-crf", "48", "-g", "300",
             "-deadline", "good", "-cpu-used", "5", "-threads", "1",
             "-c:a", "libopus", "-b:a", "12k", "-ac", "1", "-application", "voip",
             "-metadata", f"title={video['title']}", "-metadata:s:a:0", f"language={culture}", target)
+        # The poster: the first picture, which the player shows until played, so that a page loads no video at all.
+        run("ffmpeg", "-v", "error", "-y", "-i", pictures[0][0], "-c:v", "libwebp", "-quality", "60",
+            os.path.join(OUT, poster))
     manifest[output] = digest
-    print(f"  {output}: {os.path.getsize(target):,} bytes")
+    print(f"  {output}: {os.path.getsize(target):,} bytes, poster {os.path.getsize(os.path.join(OUT, poster)):,}")
 
 
 def main():
@@ -545,8 +552,8 @@ def main():
                 f.write("# file\tinputs hash (tools/videos.py): made again when it changes\n")
                 for k in sorted(manifest):
                     f.write(f"{k}\t{manifest[k]}\n")
-    total = sum(os.path.getsize(os.path.join(OUT, f)) for f in os.listdir(OUT) if f.endswith(".webm"))
-    print(f"all videos: {total:,} bytes; budget {config['budget_bytes']:,}")
+    total = sum(os.path.getsize(os.path.join(OUT, f)) for f in os.listdir(OUT) if f.endswith((".webm", ".webp")))
+    print(f"all videos and posters: {total:,} bytes; budget {config['budget_bytes']:,}")
     if total > config["budget_bytes"]:
         sys.exit("over the budget in tools/videos.yaml")
 

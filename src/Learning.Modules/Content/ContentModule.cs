@@ -21,6 +21,7 @@ public sealed class ContentModule : ILearningModule
     {
         services.Configure<ContentOptions>(configuration.GetSection($"{LearningOptions.Section}:Content"));
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<VideoPosters>();
         services.AddSingleton<ContentChanges>();
         services.OnClusterSignal(ContentChanges.ContentChannel, async (sp, tenant) =>
         {

@@ -7,7 +7,8 @@ namespace Learning.Tests.ShippedContent;
 
 // Shipped content: these tests read the committed videos (src/Learning.Web/wwwroot/videos/) and the content files
 // that name them; they need none of the tools that make the videos (tools/make-videos.sh).
-/// <summary>Each video exists in each culture, named by that culture's file, and all of them stay within the budget.</summary>
+/// <summary>Each video exists in each culture, named by that culture's file, with its poster, and all of them stay within
+/// the budget.</summary>
 public sealed partial class VideoFilesTests
 {
     private static readonly string Videos = Path.Combine(Repository.Root, "src", "Learning.Web", "wwwroot", "videos");
@@ -48,6 +49,24 @@ public sealed partial class VideoFilesTests
 
         var files = Directory.EnumerateFiles(Videos, "*.webm").Select(f => "/videos/" + Path.GetFileName(f)).Order();
         Assert.Equal(files, named.Select(n => n.File).Distinct().Order());
+    }
+
+    [Fact]
+    public void Each_video_has_its_poster_a_small_webp_picture_and_nothing_else_is_in_the_folder()
+    {
+        var videos = Directory.EnumerateFiles(Videos, "*.webm").Select(Path.GetFileNameWithoutExtension).Order().ToList();
+        var posters = Directory.EnumerateFiles(Videos, "*.webp").Select(Path.GetFileNameWithoutExtension).Order().ToList();
+
+        Assert.NotEmpty(videos);
+        Assert.Equal(videos, posters);
+        Assert.DoesNotContain(Directory.EnumerateFiles(Videos), f => Path.GetExtension(f) is not (".webm" or ".webp"));
+        foreach (var poster in Directory.EnumerateFiles(Videos, "*.webp"))
+        {
+            var bytes = File.ReadAllBytes(poster);
+            Assert.True(bytes.Length < 20_000, $"{poster} takes {bytes.Length:N0} bytes: a poster is a small picture.");
+            Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+            Assert.Equal("WEBP", System.Text.Encoding.ASCII.GetString(bytes, 8, 4));
+        }
     }
 
     [Fact]

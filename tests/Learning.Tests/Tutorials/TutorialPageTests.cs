@@ -39,6 +39,11 @@ public sealed class TutorialPageTests
         Assert.Equal("hu", tracks.Single(t => t.HasAttribute("default")).GetAttribute("srclang"));
         Assert.NotEmpty(page.QuerySelectorAll(".transcript p"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/videos/spoc-skills-validation.hu.webm")).StatusCode);
+        // Its Hungarian poster is shown until the learner plays it, and nothing of the video loads before.
+        Assert.Equal("/videos/spoc-skills-validation.hu.webp", video.GetAttribute("poster"));
+        Assert.Equal("none", video.GetAttribute("preload"));
+        using var poster = await client.GetAsync("/videos/spoc-skills-validation.hu.webp");
+        Assert.Equal("image/webp", poster.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
