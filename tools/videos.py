@@ -437,16 +437,20 @@ def run(*args):
     subprocess.run(["nice", "-n", "19", *args], check=True)
 
 
+FASTEST_CLEAR = 200  # words a minute: faster, a learner listening in a second language loses the thread
+
+
 def speak(text, culture, length, path):
-    """The cue spoken by the culture's voice, fast enough to end 0.2 s before the cue does."""
+    """The cue spoken by the culture's voice, fast enough to end 0.2 s before the cue does. Returns the speed."""
     speed = 160
     for _ in range(4):
         run("espeak-ng", "-v", VOICES[culture], "-s", str(speed), "-w", path, text)
         with wave.open(path) as w:
             spoken = w.getnframes() / w.getframerate()
         if spoken <= length - 0.2 or speed >= 320:
-            return
+            return speed
         speed = min(320, int(speed * spoken / (length - 0.25)) + 5)
+    return speed
 
 
 def resolve(entry, culture):
@@ -496,7 +500,9 @@ def make(name, entry, culture, manifest, script_hash, labels):
         for i, cue in enumerate(cues):
             start, end = seconds(cue["start"]), seconds(cue["end"])
             wav = os.path.join(work, f"cue{i:02}.wav")
-            speak(cue["text"], culture, end - start, wav)
+            if speak(cue["text"], culture, end - start, wav) > FASTEST_CLEAR:
+                print(f"  note: cue {i + 1} of {name}.{culture} is spoken faster than {FASTEST_CLEAR} words a minute "
+                      f"to fit its {end - start:.1f} s: shorten its text or lengthen its timing", file=sys.stderr)
             with wave.open(wav) as w:
                 assert w.getframerate() == rate and w.getsampwidth() == 2 and w.getnchannels() == 1
                 frames = w.readframes(w.getnframes())
