@@ -3,6 +3,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Learning.Modules.Core;
 using Learning.Modules.Data;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Modules.Content;
@@ -12,7 +13,7 @@ namespace Learning.Modules.Content;
 /// own tools: the source is the default culture's newest version; an import saves the target culture's
 /// texts as a new draft version (creating the translation if needed), to be reviewed and published.
 /// </summary>
-public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnumerable<IContentType> types)
+public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnumerable<IContentType> types, IWebHostEnvironment environment)
 {
     private static readonly XNamespace Ns = "urn:oasis:names:tc:xliff:document:2.0";
 
@@ -160,10 +161,59 @@ public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnu
             SetAt(fields, path, text);
         }
 
+        var targetFields = item.Versions.Count > 0 ? JsonNode.Parse(Latest(item).Fields) : null;
+        KeepTheCulturesOwnVideos(fields, targetFields, target!);
+
         publisher.AddVersion(item, translations["title"], translations["summary"], translations["body"], fields.ToJsonString(), author, "Imported from XLIFF");
         item.Status = ContentStatus.Draft;
         await db.SaveChangesAsync(cancellationToken);
         return (item, []);
+    }
+
+    /// <summary>
+    /// The fields are copied from the French item, so each video's `file` names the French narration. A translation
+    /// keeps the file it already had at that place, or takes its own culture's narration when the site has it
+    /// (/videos/x.fr.webm → /videos/x.hu.webm, made by tools/make-videos.sh); otherwise the French voice stays, under
+    /// the translated subtitles.
+    /// </summary>
+    private void KeepTheCulturesOwnVideos(JsonNode? node, JsonNode? targetNode, string culture)
+    {
+        switch (node)
+        {
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    KeepTheCulturesOwnVideos(array[i], targetNode is JsonArray t && i < t.Count ? t[i] : null, culture);
+                }
+
+                break;
+            case JsonObject obj:
+                foreach (var (name, child) in obj.ToList())
+                {
+                    if (name == "file" && child is JsonValue value && value.TryGetValue<string>(out var file))
+                    {
+                        obj[name] = targetNode?[name] is JsonValue kept && kept.TryGetValue<string>(out var own) && own.Length > 0 ? own : OwnNarration(file, culture);
+                    }
+                    else
+                    {
+                        KeepTheCulturesOwnVideos(child, targetNode as JsonObject is { } t && t.TryGetPropertyValue(name, out var c) ? c : null, culture);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private string OwnNarration(string file, string culture)
+    {
+        var french = $".{Cultures.Default}.webm";
+        if (!file.StartsWith("/videos/", StringComparison.Ordinal) || !file.EndsWith(french, StringComparison.Ordinal))
+        {
+            return file;
+        }
+
+        var own = file[..^french.Length] + $".{culture}.webm";
+        return environment.WebRootFileProvider.GetFileInfo(own).Exists ? own : file;
     }
 
     private static ContentVersion Latest(ContentItem item) => item.Versions.Single(v => v.Number == item.LatestVersionNumber);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using AngleSharp.Html.Dom;
 using Learning.Modules.Accounts;
@@ -293,6 +294,51 @@ public sealed class EditorTests
             .Select(i => new { i.Status, i.Versions.Single(v => v.Number == i.LatestVersionNumber).Title }).SingleAsync());
         Assert.Equal(ContentStatus.Draft, italian.Status);
         Assert.StartsWith("IT ", italian.Title);
+    }
+
+    [Fact]
+    public async Task An_xliff_translation_plays_its_own_cultures_narration_not_the_french_one_its_fields_came_from()
+    {
+        // Two French narrations: the site has the first in Hungarian too, the second only in French. The Italian
+        // translation has a narration of its own for the first.
+        var french = TestContent.Tutorial("fr").Replace("status: published", """
+              - title: Only in French
+                file: /videos/only-in-french.fr.webm
+                cues:
+                  - { start: "00:00:00.000", end: "00:00:05.000", text: "Seulement en français." }
+            status: published
+            """);
+        await using var app = new LearningApp(content: TestContent.Only(
+            ($"toolbox/{TestContent.TutorialSet}/fr.md", TestContent.Practice(TestContent.TutorialSet, "fr")),
+            ($"toolbox/{TestContent.TutorialSet}/tutorial.fr.md", french),
+            ($"toolbox/{TestContent.TutorialSet}/tutorial.it.md", TestContent.Tutorial("it").Replace("/videos/spoc-skills-validation.it.webm", "/media/narrazione.webm"))));
+        var editor = await LogInAsEditor(app, "writer@example.org");
+        var address = $"/en/editor/sets/{TestContent.TutorialSet}?type=tutorial";
+
+        foreach (var culture in new[] { "hu", "it" })
+        {
+            var xliff = XDocument.Parse(await editor.GetStringAsync(address + $"&handler=Xliff&target={culture}"));
+            XNamespace ns = "urn:oasis:names:tc:xliff:document:2.0";
+            Assert.DoesNotContain(xliff.Descendants(ns + "source"), s => s.Value.Contains("/videos/", StringComparison.Ordinal)); // not a text to translate
+            foreach (var unit in xliff.Descendants(ns + "segment"))
+            {
+                unit.Element(ns + "target")?.Remove();
+                unit.Add(new XElement(ns + "target", culture.ToUpperInvariant() + " " + unit.Element(ns + "source")!.Value));
+            }
+
+            using var imported = await Upload(editor, await editor.GetPageAsync(address), "form[enctype]", "tutorial.xlf", Encoding.UTF8.GetBytes(xliff.ToString()));
+            Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        }
+
+        var files = await app.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().ContentItems
+            .Where(i => i.Type == "tutorial" && i.SetId == TestContent.TutorialSet)
+            .Select(i => new { i.Culture, i.Versions.Single(v => v.Number == i.LatestVersionNumber).Fields }).ToListAsync());
+        string File(string culture, int video) => JsonNode.Parse(files.Single(f => f.Culture == culture).Fields)!["videos"]![video]!["file"]!.GetValue<string>();
+        Assert.Equal("/videos/spoc-skills-validation.hu.webm", File("hu", 0)); // the site's Hungarian narration
+        Assert.Equal("/media/narrazione.webm", File("it", 0)); // the translation's own, kept
+        Assert.Equal("/videos/only-in-french.fr.webm", File("hu", 1)); // no other: the French voice under Hungarian subtitles
+        Assert.Equal("/videos/only-in-french.fr.webm", File("it", 1));
+        Assert.Equal("/videos/spoc-skills-validation.fr.webm", File("fr", 0));
     }
 
     [Fact]
