@@ -55,12 +55,13 @@ public sealed class SiteProcess : IAsyncDisposable
     /// <summary>Every line the process printed so far (console and logs).</summary>
     public IReadOnlyList<string> Output => output.ToList();
 
-    /// <summary>Starts a node and waits until it answers /health (a minute at most: a first start sets the site up).</summary>
+    /// <summary>Starts a node and waits until it answers /health: three minutes at most, for a first start sets the site
+    /// up, and on a machine busy with other tests that once took more than a minute.</summary>
     public static async Task<SiteProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> settings)
     {
         var site = new SiteProcess(name, settings);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddMinutes(1);
+        var deadline = DateTime.UtcNow.AddMinutes(3);
         while (DateTime.UtcNow < deadline && !site.HasExited)
         {
             try
