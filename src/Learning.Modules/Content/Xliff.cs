@@ -172,7 +172,7 @@ public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnu
 
     /// <summary>
     /// The fields are copied from the French item, so each video's `file` names the French narration. A translation
-    /// keeps the file it already had at that place, or takes its own culture's narration when the site has it
+    /// keeps the other file it already had at that place, or takes its own culture's narration when the site has it
     /// (/videos/x.fr.webm → /videos/x.hu.webm, made by tools/make-videos.sh); otherwise the French voice stays, under
     /// the translated subtitles.
     /// </summary>
@@ -192,7 +192,7 @@ public sealed class Xliff(LearningDbContext db, ContentPublisher publisher, IEnu
                 {
                     if (name == "file" && child is JsonValue value && value.TryGetValue<string>(out var file))
                     {
-                        obj[name] = targetNode?[name] is JsonValue kept && kept.TryGetValue<string>(out var own) && own.Length > 0 ? own : OwnNarration(file, culture);
+                        obj[name] = targetNode?[name] is JsonValue kept && kept.TryGetValue<string>(out var own) && own.Length > 0 && own != file ? own : OwnNarration(file, culture);
                     }
                     else
                     {
