@@ -38,7 +38,7 @@ public sealed class SharedStateTests
     }
 
     [Fact]
-    public async Task A_practice_published_through_one_node_is_served_fresh_by_the_other_within_a_second()
+    public async Task A_practice_published_through_one_node_is_served_fresh_by_the_other_at_once()
     {
         await using var nodes = await TwoNodes.StartAsync();
         var editor = await EditorTests.LogInAsEditor(nodes.A, "writer@example.org");
@@ -53,7 +53,7 @@ public sealed class SharedStateTests
         var published = await editor.SubmitAndFollowAsync(edit, "form.editor", ("Input.Title", "Neighbourhood job desk, revised"), ("handler", "Publish"));
         Assert.True(published.QuerySelector(".alert--success") is not null, published.QuerySelector(".validation-summary-errors")?.TextContent);
 
-        Assert.Equal("Neighbourhood job desk, revised", await WithinASecondAsync(async () => (await visitorOfB.GetPageAsync(page)).Text("h1"), "Neighbourhood job desk, revised"));
+        Assert.Equal("Neighbourhood job desk, revised", await SoonAsync(async () => (await visitorOfB.GetPageAsync(page)).Text("h1"), "Neighbourhood job desk, revised"));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class SharedStateTests
             return true;
         });
 
-        Assert.True(await WithinASecondAsync(async () =>
+        Assert.True(await SoonAsync(async () =>
             await nodes.B.WithTenantAsync(sp => sp.GetRequiredService<CourseProgress>().LearnerAsync(learner.Id, default)) is not null, true));
     }
 
@@ -87,11 +87,11 @@ public sealed class SharedStateTests
         };
         await nodes.A.Services.GetRequiredService<TenantSetup>().SetUpAsync(north, "chief@north.example");
 
-        Assert.Equal(HttpStatusCode.OK, await WithinASecondAsync(async () => (await visitorOfB.GetAsync("/north/en/toolbox")).StatusCode, HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.OK, await SoonAsync(async () => (await visitorOfB.GetAsync("/north/en/toolbox")).StatusCode, HttpStatusCode.OK));
         Assert.Equal("North network", nodes.B.Services.GetRequiredService<TenantRegistry>().Find("north")!.DisplayName);
 
         await nodes.A.Services.GetRequiredService<TenantRegistry>().RemoveAsync("north");
-        Assert.Null(await WithinASecondAsync(() => Task.FromResult(nodes.B.Services.GetRequiredService<TenantRegistry>().Find("north")), null));
+        Assert.Null(await SoonAsync(() => Task.FromResult(nodes.B.Services.GetRequiredService<TenantRegistry>().Find("north")), null));
     }
 
     [Fact]
@@ -133,9 +133,12 @@ public sealed class SharedStateTests
         Assert.Equal(30, facts);
     }
 
-    private static async Task<T> WithinASecondAsync<T>(Func<Task<T>> read, T expected)
+    /// <summary>The value read once it is the one expected: within a second on an idle machine (Redis carries the
+    /// signal in milliseconds), ten allowed on a busy one, far less than what the caches would otherwise keep (an hour
+    /// for a page, the registry until a restart).</summary>
+    private static async Task<T> SoonAsync<T>(Func<Task<T>> read, T expected)
     {
-        var until = DateTime.UtcNow.AddSeconds(1);
+        var until = DateTime.UtcNow.AddSeconds(10);
         var value = await read();
         while (!EqualityComparer<T>.Default.Equals(value, expected) && DateTime.UtcNow < until)
         {

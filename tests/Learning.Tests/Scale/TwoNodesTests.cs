@@ -61,14 +61,15 @@ public sealed class TwoNodesTests : IAsyncLifetime
         var account = await throughB.GetPageAsync("/en/account");
         Assert.Contains("admin@nodes.example", account.Body!.TextContent);
 
-        // Published through A's editor page: B's visitors see it within a second.
+        // Published through A's editor page: B's visitors see it at once (within a second on an idle machine; ten are
+        // allowed for a busy one, far less than the hour B's output cache would otherwise keep the old page).
         var id = await ScalarAsync<int>("""SELECT "Id" FROM "ContentItems" WHERE "Type" = 'practice' AND "Slug" = 'spoc-skills-validation-support'""");
         var edit = await throughA.GetPageAsync($"/en/editor/practice/{id}");
         var published = await throughA.SubmitAndFollowAsync(edit, "form.editor", ("Input.Title", title + ", revised"), ("handler", "Publish"));
         Assert.True(published.QuerySelector(".alert--success") is not null, published.QuerySelector(".validation-summary-errors")?.TextContent);
 
         var seen = "";
-        for (var until = DateTime.UtcNow.AddSeconds(1); DateTime.UtcNow < until && seen != title + ", revised";)
+        for (var until = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < until && seen != title + ", revised";)
         {
             seen = (await visitorOfB.GetPageAsync(page)).Text("h1");
         }
@@ -101,9 +102,16 @@ public sealed class TwoNodesTests : IAsyncLifetime
             """);
         Assert.True(occurrences.Count >= 5, $"{occurrences.Count} occurrences of the outbox's recurring job");
         Assert.Equal(occurrences.Count, occurrences.Distinct().Count());
-        // Both nodes took tenants' runs.
-        Assert.Contains(a.Output, l => l.Contains("Job outbox for tenant default ran on"));
-        Assert.Contains(b.Output, l => l.Contains("Job outbox for tenant default ran on"));
+        // Both nodes take tenants' runs. Which node takes an occurrence is a race between their workers (a busy
+        // machine once gave all of eight seconds' runs to one node), so each gets up to a minute to take one.
+        static bool RanOn(SiteProcess node) => node.Output.Any(l => l.Contains("Job outbox for tenant default ran on", StringComparison.Ordinal));
+        for (var until = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < until && !(RanOn(a) && RanOn(b));)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.True(RanOn(a), "Node a never ran the outbox's job for the default tenant.");
+        Assert.True(RanOn(b), "Node b never ran the outbox's job for the default tenant.");
     }
 
     [Fact]
