@@ -46,6 +46,14 @@ public sealed record Video(string Title, string? File, IReadOnlyList<Cue> Cues)
     private static string Text(JsonObject? o, string name) => o?[name] is JsonValue v ? v.GetValue<string>() : "";
 }
 
+/// <summary>What the shared player (Content/Views/_VideoWithTranscript.cshtml) draws: the video, the ids of its title and
+/// of its test hook, its subtitle tracks in order (culture and address), and the reader's culture with the word for
+/// "Transcript" in it, from the page's own strings.</summary>
+public sealed record VideoWithTranscript(Video Video, string TitleId, string TestId, IReadOnlyList<(string Culture, string Subtitles)> Tracks, string Culture, string Transcript)
+{
+    public const string View = "/Content/Views/_VideoWithTranscript.cshtml";
+}
+
 /// <summary>A subtitle: its times, written 00:00:00.000, and its text.</summary>
 public sealed partial record Cue(string Start, string End, string Text)
 {
