@@ -42,7 +42,7 @@ public sealed class AttemptQuestionModel(Examiner examiner, QuestionBanks banks)
         .DistinctBy(m => m.Match).OrderBy(m => m.Match, StringComparer.Ordinal).ToList();
 
     public async Task<IActionResult> OnGetAsync(int id, int position, CancellationToken cancellationToken) =>
-        await LoadAsync(id, position, cancellationToken) switch
+        await LoadAsync(id, position, withAnswers: true, cancellationToken) switch
         {
             null => NotFound(),
             false => Redirect(CultureLinks.Path(Request, Cultures.Current, TestPaths.Attempt(id))),
@@ -51,7 +51,7 @@ public sealed class AttemptQuestionModel(Examiner examiner, QuestionBanks banks)
 
     public async Task<IActionResult> OnPostAsync(int id, int position, string? direction, CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync(id, position, cancellationToken);
+        var loaded = await LoadAsync(id, position, withAnswers: false, cancellationToken);
         if (loaded is null)
         {
             return NotFound();
@@ -89,10 +89,13 @@ public sealed class AttemptQuestionModel(Examiner examiner, QuestionBanks banks)
     /// <summary>A place on the page posted back; -1 when it is none.</summary>
     private int Place(string? value) => int.TryParse(value, out var place) && place >= 0 && place < Order.Length ? place : -1;
 
-    /// <summary>Null: no such attempt for this person. False: the attempt is submitted. True: ready.</summary>
-    private async Task<bool?> LoadAsync(int id, int position, CancellationToken cancellationToken)
+    /// <summary>Null: no such attempt for this person. False: the attempt is submitted. True: ready. The answers
+    /// already given are read for the page only: saving one does not need them.</summary>
+    private async Task<bool?> LoadAsync(int id, int position, bool withAnswers, CancellationToken cancellationToken)
     {
-        var attempt = await examiner.FindAsync(id, User.UserId()!, cancellationToken);
+        var attempt = withAnswers
+            ? await examiner.FindAsync(id, User.UserId()!, cancellationToken)
+            : await examiner.FindWithoutAnswersAsync(id, User.UserId()!, cancellationToken);
         if (attempt is null)
         {
             return null;

@@ -33,7 +33,7 @@ public sealed class AttemptSummaryModel(Examiner examiner, QuestionBanks banks, 
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (await examiner.FindAsync(id, User.UserId()!, cancellationToken) is null)
+        if (await examiner.FindWithoutAnswersAsync(id, User.UserId()!, cancellationToken) is null)
         {
             return NotFound();
         }
