@@ -23,13 +23,14 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    // Connections are pooled: an open takes a SQLite connection that is often already set. The settings stay with it,
-    // so they are applied once per SQLite connection, not on each of a request's opens (bench/profile.sh answers).
-    private static readonly ConditionalWeakTable<object, object> Set = [];
+    // Connections are pooled: an open often takes a SQLite connection already set. The settings stay with it, so they
+    // are applied once per SQLite connection, not at each of a request's opens (bench/profile.sh answers).
+    private static readonly ConditionalWeakTable<object, object> Applied = [];
 
     private static void Apply(DbConnection connection)
     {
-        if (connection is SqliteConnection { Handle: { } handle } && !Set.TryAdd(handle, Set))
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && Applied.TryGetValue(handle, out _))
         {
             return;
         }
@@ -37,5 +38,9 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
         command.ExecuteNonQuery();
+        if (handle is not null)
+        {
+            Applied.AddOrUpdate(handle, Applied);
+        }
     }
 }
