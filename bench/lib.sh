@@ -14,25 +14,46 @@ need_tools() {
   fi
 }
 
-# A work folder removed on exit (KEEP=1 keeps it), with the site and nginx stopped.
+# A work folder removed on exit (KEEP=1 keeps it), with the site, nginx and PostgreSQL stopped.
 work=$(mktemp -d /tmp/learning-bench.XXXXXX)
 cleanup() {
   [ -n "${app_pid:-}" ] && kill "$app_pid" 2>/dev/null || true
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  [ -n "${pg_port:-}" ] && pg "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null 2>&1 || true
   sleep 1
   if [ -n "${KEEP:-}" ]; then echo "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
-# Publishes the site in Release and starts it on 127.0.0.1:$1 (SQLite, content imported, e-mail into the
-# pickup folder every second, no limit on account posts so that many learners can register). Sessions are checked
-# again after an hour, not a minute: wrk sends each learner's cookie as it was at sign-in and never keeps the renewed
-# one a browser keeps, so after a minute every request would check the account again (a browser: once a minute).
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# start_pg: a throwaway PostgreSQL server on 127.0.0.1, as test.sh starts one (installed when missing); stopped on exit.
+start_pg() {
+  if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  fi
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  mkdir -p "$work/pg"
+  # As root, the server runs as postgres, which must reach its folder inside the work folder.
+  if [ "$(id -u)" = 0 ]; then chmod 755 "$work"; chown postgres:postgres "$work/pg"; pg() { runuser -u postgres -- "$@"; }; else pg() { "$@"; }; fi
+  pg "$pg_bin/initdb" -D "$work/pg/data" -A trust -U learning >/dev/null
+  pg_port=$(free_port)
+  pg "$pg_bin/pg_ctl" -D "$work/pg/data" -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off" \
+    -l "$work/pg/log" -w start >/dev/null
+  echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+}
+
+# Publishes the site in Release and starts it on 127.0.0.1:$1 (SQLite unless settings after the port say otherwise,
+# content imported, e-mail into the pickup folder every second, no limit on account posts so that many learners can
+# register). Sessions are checked again after an hour, not a minute: wrk sends each learner's cookie as it was at
+# sign-in and never keeps the renewed one a browser keeps, so after a minute every request would check the account
+# again (a browser: once a minute).
 start_site() {
   echo "Publishing the site (Release)..."
   dotnet publish src/Learning.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
-  echo "Starting the site on 127.0.0.1:$1 (SQLite, content imported)..."
-  ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  echo "Starting the site on 127.0.0.1:$1 (content imported)..."
+  env "${@:2}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   Learning__DataPath="$work/data" Learning__Content__Folder="${CONTENT_FOLDER:-$PWD/content}" \
   Learning__Email__SendIntervalSeconds=1 Learning__AccountPostsPerMinute=100000 Learning__Accounts__SessionCheckSeconds=3600 \
     dotnet "$work/app/Learning.Web.dll" --urls "http://127.0.0.1:$1" --contentRoot "$work/app" >"$work/app.log" 2>&1 &

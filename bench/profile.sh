@@ -4,7 +4,8 @@
 # .NET tool when missing.
 # Usage: bench/profile.sh course|answers|practice [seconds] [learners]
 #   → where the CPU goes (bench/trace-cpu.py) and the runtime's counters (GC, allocations, contention) on stdout;
-#     KEEP=1 keeps the trace for more questions.
+#     KEEP=1 keeps the trace for more questions. DATABASE=postgres runs the site on a throwaway PostgreSQL server
+#     and also prints the CPU the site and PostgreSQL each used during the traced load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 page=$1
@@ -16,7 +17,12 @@ trace_tool="$HOME/.dotnet/tools/dotnet-trace"
 counters_tool="$HOME/.dotnet/tools/dotnet-counters"
 [ -x "$trace_tool" ] || dotnet tool install --global dotnet-trace >/dev/null
 [ -x "$counters_tool" ] || dotnet tool install --global dotnet-counters >/dev/null
-start_site 5194
+settings=()
+if [ "${DATABASE:-sqlite}" = postgres ]; then
+  start_pg
+  settings=(Learning__Database__Provider=Postgres "Learning__Database__ConnectionString=Host=127.0.0.1;Port=$pg_port;Username=learning;Database=learning;Maximum Pool Size=150")
+fi
+start_site 5194 "${settings[@]}"
 site="http://127.0.0.1:5194"
 
 case "$page" in
@@ -35,9 +41,16 @@ echo "Sampling the site's CPU for ${duration}s under wrk -t2 -c64..."
 "$trace_tool" collect -p "$app_pid" --profile dotnet-common,dotnet-sampled-thread-time --duration "00:00:00:$duration" -o "$work/trace.nettrace" >/dev/null &
 trace_pid=$!
 sleep 2
+# CPU time (clock ticks) of the site and of the PostgreSQL server with its backends, when there is one.
+cpu_ticks() { for pid in "$@"; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0; done | awk '{ total += $1 } END { print total + 0 }'; }
+pg_pids() { [ -n "${pg_port:-}" ] && { head -1 "$work/pg/data/postmaster.pid"; pgrep -P "$(head -1 "$work/pg/data/postmaster.pid")"; }; }
+site_before=$(cpu_ticks "$app_pid"); pg_before=$(cpu_ticks $(pg_pids) 0)
 out=$(wrk -t2 -c64 -d"${duration}s" --latency ${script:+-s "$script"} "$target")
+site_after=$(cpu_ticks "$app_pid"); pg_after=$(cpu_ticks $(pg_pids) 0)
 wait "$trace_pid"
 echo "$out" | grep -E "Requests/sec|99%|Non-2xx|Socket errors" || true
+ticks=$(getconf CLK_TCK)
+echo "CPU during the load: the site $(( (site_after - site_before) * 100 / ticks / duration )) % of a core$([ -n "${pg_port:-}" ] && echo ", PostgreSQL $(( (pg_after - pg_before) * 100 / ticks / duration )) %")"
 echo
 echo "Runtime counters for ${duration}s more under the same load (averages):"
 "$counters_tool" collect -p "$app_pid" --counters System.Runtime --format csv -o "$work/counters.csv" --duration "00:00:00:$duration" >/dev/null &

@@ -38,7 +38,6 @@ stop_all() {
   [ -n "$lb_started" ] && [ -f "$work/lb.pid" ] && kill "$(cat "$work/lb.pid")" 2>/dev/null || true
   [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null || true
   [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
-  [ -n "$pg_port" ] && pg "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null 2>&1 || true
   for name in "${!node_pid[@]}"; do wait "${node_pid[$name]}" 2>/dev/null || true; done
   cleanup
 }
@@ -59,7 +58,6 @@ fi
 
 # load_since LINE: the lowest–highest 1-min load average sampled since that line of the samples.
 load_since() { tail -n +"$(($1 + 1))" "$work/load" | sort -n | awk 'NR == 1 {min = $1} {max = $1} END {print (NR ? min "–" max : "not sampled")}'; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 now_ms() { date +%s%3N; }
 chmod 755 "$work"
 
@@ -131,18 +129,6 @@ db_query() {
   else psql "$2" -At -c "$3"; fi
 }
 attempt_ids() { python3 -c 'import json, re, sys; print(",".join(re.search(r"/attempts/(\d+)", e["question"]).group(1) for e in json.load(open(sys.argv[1])) if e.get("question")))' "$1"; }
-
-# start_pg: a throwaway PostgreSQL server on 127.0.0.1, as test.sh starts one.
-start_pg() {
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  mkdir -p "$work/pg"
-  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$work/pg"; pg() { runuser -u postgres -- "$@"; }; else pg() { "$@"; }; fi
-  pg "$pg_bin/initdb" -D "$work/pg/data" -A trust -U learning >/dev/null
-  pg_port=$(free_port)
-  pg "$pg_bin/pg_ctl" -D "$work/pg/data" -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off" \
-    -l "$work/pg/log" -w start >/dev/null
-  echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
-}
 
 # The data-protection certificate and media folder every PostgreSQL node uses (one key ring protection, one media).
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/keyring.key" -out "$work/keyring.crt" -days 30 -subj "/CN=Learning bench" 2>/dev/null
