@@ -53,7 +53,7 @@ public sealed class SharedStateTests
         var published = await editor.SubmitAndFollowAsync(edit, "form.editor", ("Input.Title", "Neighbourhood job desk, revised"), ("handler", "Publish"));
         Assert.True(published.QuerySelector(".alert--success") is not null, published.QuerySelector(".validation-summary-errors")?.TextContent);
 
-        Assert.Equal("Neighbourhood job desk, revised", await SoonAsync(async () => (await visitorOfB.GetPageAsync(page)).Text("h1"), "Neighbourhood job desk, revised"));
+        Assert.Equal("Neighbourhood job desk, revised", await CrossNode.SoonAsync(async () => (await visitorOfB.GetPageAsync(page)).Text("h1"), "Neighbourhood job desk, revised"));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class SharedStateTests
             return true;
         });
 
-        Assert.True(await SoonAsync(async () =>
+        Assert.True(await CrossNode.SoonAsync(async () =>
             await nodes.B.WithTenantAsync(sp => sp.GetRequiredService<CourseProgress>().LearnerAsync(learner.Id, default)) is not null, true));
     }
 
@@ -87,11 +87,11 @@ public sealed class SharedStateTests
         };
         await nodes.A.Services.GetRequiredService<TenantSetup>().SetUpAsync(north, "chief@north.example");
 
-        Assert.Equal(HttpStatusCode.OK, await SoonAsync(async () => (await visitorOfB.GetAsync("/north/en/toolbox")).StatusCode, HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.OK, await CrossNode.SoonAsync(async () => (await visitorOfB.GetAsync("/north/en/toolbox")).StatusCode, HttpStatusCode.OK));
         Assert.Equal("North network", nodes.B.Services.GetRequiredService<TenantRegistry>().Find("north")!.DisplayName);
 
         await nodes.A.Services.GetRequiredService<TenantRegistry>().RemoveAsync("north");
-        Assert.Null(await SoonAsync(() => Task.FromResult(nodes.B.Services.GetRequiredService<TenantRegistry>().Find("north")), null));
+        Assert.Null(await CrossNode.SoonAsync(() => Task.FromResult(nodes.B.Services.GetRequiredService<TenantRegistry>().Find("north")), null));
     }
 
     [Fact]
@@ -139,22 +139,6 @@ public sealed class SharedStateTests
 
         var facts = await nodes.A.WithTenantAsync(sp => sp.GetRequiredService<LearningDbContext>().LearnerFacts.Where(f => f.EnrolledUtc != null).CountAsync());
         Assert.Equal(30, facts);
-    }
-
-    /// <summary>The value read once it is the one expected: within a second on an idle machine (Redis carries the
-    /// signal in milliseconds), ten allowed on a busy one, far less than what the caches would otherwise keep (an hour
-    /// for a page, the registry until a restart).</summary>
-    private static async Task<T> SoonAsync<T>(Func<Task<T>> read, T expected)
-    {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        var value = await read();
-        while (!EqualityComparer<T>.Default.Equals(value, expected) && DateTime.UtcNow < until)
-        {
-            await Task.Delay(50);
-            value = await read();
-        }
-
-        return value;
     }
 
     /// <summary>Node A sets the installation up (a fresh PostgreSQL database); node B then starts on the same settings
